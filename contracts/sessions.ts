@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { joinCode, objectId, text } from './common.js';
+
+export const sessionStates = ['open', 'closed'] as const;
+
+export const liveSession = z.object({
+	id: objectId,
+	title: z.string(),
+	code: z.string(),
+	state: z.enum(sessionStates),
+	hubId: objectId,
+	groupId: objectId,
+	participantCount: z.number().int(),
+	joinUrl: z.string(),
+	createdAt: z.string(),
+	closedAt: z.string().nullable()
+});
+export type LiveSession = z.infer<typeof liveSession>;
+
+export const createSessionBody = z.object({ title: text(120), groupId: objectId });
+export type CreateSessionBody = z.infer<typeof createSessionBody>;
+
+/** A display name: a nickname, not a surname, handle or number. The safeguarding filter checks it too. */
+export const displayName = text(30).refine((s) => [...s].length >= 2, 'Use at least 2 characters.');
+
+export const joinBody = z.object({ code: joinCode, displayName });
+export type JoinBody = z.infer<typeof joinBody>;
+
+export const joinResult = z.object({
+	participantId: objectId,
+	displayName: z.string(),
+	session: z.object({ id: objectId, title: z.string(), code: z.string() })
+});
+export type JoinResult = z.infer<typeof joinResult>;
+
+export const redeemInviteBody = z.object({ token: z.string().min(20).max(100), displayName });

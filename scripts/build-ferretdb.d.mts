@@ -1,0 +1,2 @@
+export function ferretdbBinaryPath(): string;
+export function buildFerretdb(options?: { quiet?: boolean }): Promise<string>;

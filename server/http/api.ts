@@ -1,0 +1,141 @@
+import express, { type CookieOptions, type NextFunction, type Request, type Response, Router } from 'express';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { errorStatus, fail, ok } from '../../contracts/index.js';
+import { authorize, type Actor } from '../auth/policy.js';
+import { PARTICIPANT_COOKIE, STAFF_COOKIE } from '../auth/tokens.js';
+import { AppError, isAppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services/index.js';
+import { parseCookies } from './cookies.js';
+import { buildOpenApi } from './openapi.js';
+import { idParams, type AnyRoute } from './route.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { orgRoutes } from './routes/org.routes.js';
+import { sessionRoutes } from './routes/session.routes.js';
+
+declare module 'express-serve-static-core' {
+	interface Request {
+		actor?: Actor;
+	}
+}
+
+export function allRoutes(services: Services, cookieBase: CookieOptions): AnyRoute[] {
+	return [
+		...authRoutes(services, cookieBase),
+		...orgRoutes(services),
+		...sessionRoutes(services, cookieBase)
+	];
+}
+
+/** Field-level messages from a zod error, keyed by dotted path, for forms. */
+export function zodFields(err: z.ZodError): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const issue of err.issues) {
+		const key = issue.path.join('.') || '_';
+		fields[key] ??= issue.message;
+	}
+	return fields;
+}
+
+/** Who is calling: a signed-in staff member, a joined young person, or nobody. */
+export async function resolveActor(services: Services, cookieHeader: string | undefined): Promise<Actor> {
+	const cookies = parseCookies(cookieHeader);
+	const user = await services.auth.resolve(cookies[STAFF_COOKIE]);
+	if (user) return { kind: 'staff', user };
+	const participant = await services.participants.resolve(cookies[PARTICIPANT_COOKIE]);
+	if (participant) return { kind: 'participant', participant };
+	return { kind: 'anonymous' };
+}
+
+export function createApiRouter(opts: { services: Services; logger: Logger; cookieBase: CookieOptions; version: string }): {
+	router: Router;
+	routes: AnyRoute[];
+} {
+	const { services, logger, cookieBase } = opts;
+	const routes = allRoutes(services, cookieBase);
+	const openapi = buildOpenApi(routes, opts.version);
+	const router = Router();
+
+	router.use((req, res, next) => {
+		res.setHeader('Cache-Control', 'no-store');
+		// Cross-site forms cannot send JSON without a CORS preflight, which we never grant:
+		// requiring it for every write closes CSRF on the API.
+		if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'DELETE' && !req.is('application/json')) {
+			res.status(415).json(fail('VALIDATION_FAILED', 'Send JSON with Content-Type: application/json.'));
+			return;
+		}
+		next();
+	});
+	router.use(express.json({ limit: '100kb' }));
+	router.use(async (req, _res, next) => {
+		try {
+			req.actor = await resolveActor(services, req.headers.cookie);
+			next();
+		} catch (err) {
+			next(err);
+		}
+	});
+
+	router.get('/health', (_req, res) => void res.json(ok({ status: 'ok' })));
+	router.get('/openapi.json', (_req, res) => void res.json(openapi));
+
+	// The join QR code for a session, as SVG for sharp printing and projecting.
+	router.get('/sessions/:id/qr.svg', async (req, res) => {
+		const actor = req.actor!;
+		authorize(actor, 'session:read');
+		const { id } = idParams.parse(req.params);
+		const s = await services.liveSessions.get(actor, id);
+		const svg = await QRCode.toString(s.joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+		res.type('image/svg+xml').send(svg);
+	});
+
+	for (const r of routes) {
+		router[r.method](r.path, async (req: Request, res: Response) => {
+			const actor = req.actor!;
+			authorize(actor, r.action);
+			const params = r.params ? r.params.parse(req.params) : undefined;
+			const query = r.query ? r.query.parse(req.query) : undefined;
+			const body = r.body ? r.body.parse(req.body ?? {}) : undefined;
+			const data = await r.handler({ actor, body, params, query, ip: req.ip ?? 'unknown', req, res });
+			res.status(r.status ?? 200).json(ok(data));
+		});
+	}
+
+	router.use((_req, res) => void res.status(404).json(fail('NOT_FOUND', 'No such API endpoint.')));
+
+	router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+		void _next;
+		if (err instanceof z.ZodError) {
+			res.status(400).json(fail('VALIDATION_FAILED', undefined, zodFields(err)));
+			return;
+		}
+		if (isAppError(err)) {
+			if (err.options.detail) logger.warn({ code: err.code, detail: err.options.detail, path: req.path }, 'request refused');
+			res.status(errorStatus[err.code]).json(fail(err.code, err.message, err.fields));
+			return;
+		}
+		const e = err as { type?: string; status?: number };
+		if (e.type === 'entity.parse.failed') {
+			res.status(400).json(fail('VALIDATION_FAILED', 'The request body is not valid JSON.'));
+			return;
+		}
+		if (e.type === 'entity.too.large') {
+			res.status(413).json(fail('VALIDATION_FAILED', 'The request is too large.'));
+			return;
+		}
+		logger.error({ err: safeError(err), path: req.path }, 'unhandled API error');
+		res.status(500).json(fail('INTERNAL'));
+	});
+
+	return { router, routes };
+}
+
+/**
+ * What of an unexpected error may be logged: its kind, code and stack frames. Not its message,
+ * which (in driver and validation errors) can quote the value a young person typed.
+ */
+export function safeError(err: unknown) {
+	const e = err as { name?: string; code?: unknown; stack?: string } | null;
+	return { name: e?.name ?? typeof err, code: e?.code, frames: e?.stack?.split('\n').slice(1, 8).join('\n') };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { createInviteBody, createPollBody, createSessionBody, invite, joinBody, joinResult, liveSession, objectId, poll, redeemInviteBody } from '../../../contracts/index.js';
+import { PARTICIPANT_COOKIE } from '../../auth/tokens.js';
+import type { Services } from '../../services/index.js';
+import { idParams, route } from '../route.js';
+import type { CookieOptions } from 'express';
+
+export function sessionRoutes(s: Services, cookieBase: CookieOptions) {
+	return [
+		route({ method: 'get', path: '/polls', action: 'poll:list', tag: 'polls', summary: 'Polls in hubs you can see.', response: z.array(poll), handler: ({ actor }) => s.polls.list(actor) }),
+		route({
+			method: 'post',
+			path: '/polls',
+			action: 'poll:create',
+			tag: 'polls',
+			summary: 'Create a poll.',
+			body: createPollBody,
+			response: poll,
+			status: 201,
+			handler: ({ actor, body }) => s.polls.create(actor, body)
+		}),
+		route({ method: 'get', path: '/polls/:id', action: 'poll:read', tag: 'polls', summary: 'One poll.', params: idParams, response: poll, handler: ({ actor, params }) => s.polls.get(actor, params.id) }),
+		route({ method: 'get', path: '/sessions', action: 'session:list', tag: 'live sessions', summary: 'Recent live sessions in hubs you can see.', response: z.array(liveSession), handler: ({ actor }) => s.liveSessions.list(actor) }),
+		route({
+			method: 'post',
+			path: '/sessions',
+			action: 'session:create',
+			tag: 'live sessions',
+			summary: 'Start a live session for a group; returns its join code and link.',
+			body: createSessionBody,
+			response: liveSession,
+			status: 201,
+			handler: ({ actor, body }) => s.liveSessions.create(actor, body)
+		}),
+		route({ method: 'get', path: '/sessions/:id', action: 'session:read', tag: 'live sessions', summary: 'One live session.', params: idParams, response: liveSession, handler: ({ actor, params }) => s.liveSessions.get(actor, params.id) }),
+		route({
+			method: 'post',
+			path: '/sessions/:id/close',
+			action: 'session:close',
+			tag: 'live sessions',
+			summary: 'End a live session; its join code stops working.',
+			params: idParams,
+			response: liveSession,
+			handler: ({ actor, params }) => s.liveSessions.close(actor, params.id)
+		}),
+		route({
+			method: 'delete',
+			path: '/sessions/:id/participants/:participantId',
+			action: 'session:remove-participant',
+			tag: 'live sessions',
+			summary: 'Remove a participant from a live session.',
+			params: z.object({ id: objectId, participantId: objectId }),
+			response: z.object({}),
+			handler: async ({ actor, params }) => {
+				await s.liveSessions.removeParticipant(actor, params.id, params.participantId);
+				return {};
+			}
+		}),
+		route({
+			method: 'post',
+			path: '/join',
+			action: 'participant:join',
+			tag: 'participants',
+			summary: 'A young person joins a live session with its code and a nickname.',
+			body: joinBody,
+			response: joinResult,
+			handler: async ({ actor, body, ip, res }) => {
+				const r = await s.liveSessions.join(body.code, body.displayName, ip, actor.kind === 'participant' ? actor.participant : null);
+				if (r.token) res.cookie(PARTICIPANT_COOKIE, r.token, { ...cookieBase, maxAge: (r.maxAgeSeconds ?? 86400) * 1000 });
+				return { participantId: r.participant.id, displayName: r.participant.displayName, session: r.session };
+			}
+		}),
+		route({
+			method: 'post',
+			path: '/invites',
+			action: 'invite:create',
+			tag: 'participants',
+			summary: 'Create a single-use invite link that gives a young person a lasting identity in a group.',
+			body: createInviteBody,
+			response: invite,
+			status: 201,
+			handler: ({ actor, body }) => s.participants.createInvite(actor, body.groupId)
+		}),
+		route({
+			method: 'post',
+			path: '/invites/redeem',
+			action: 'participant:redeem-invite',
+			tag: 'participants',
+			summary: 'A young person accepts an invite with a nickname.',
+			body: redeemInviteBody,
+			response: z.object({ participantId: z.string(), displayName: z.string(), groupId: z.string() }),
+			handler: async ({ body, res }) => {
+				const r = await s.participants.redeemInvite(body.token, body.displayName);
+				res.cookie(PARTICIPANT_COOKIE, r.token, { ...cookieBase, maxAge: r.maxAgeSeconds * 1000 });
+				return { participantId: r.participant.id, displayName: r.participant.displayName, groupId: r.participant.groupId ?? '' };
+			}
+		})
+	];
+}

@@ -1,0 +1,210 @@
+/**
+ * Mongoose schemas, registered on one connection per app (tests get a fresh database each).
+ * Rules kept for both MongoDB and FerretDB: no multi-document transactions, no nested arrays,
+ * integrity from unique indexes and single-document atomic updates. Every index is declared
+ * here and created at start by `ensureIndexes`.
+ */
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+
+const id = Schema.Types.ObjectId;
+
+const organisationSchema = new Schema(
+	{
+		name: { type: String, required: true },
+		slug: { type: String, required: true },
+		createdAt: { type: Date, required: true, default: () => new Date() }
+	},
+	{ versionKey: false }
+);
+organisationSchema.index({ slug: 1 }, { unique: true });
+
+const hubSchema = new Schema(
+	{
+		orgId: { type: id, required: true },
+		name: { type: String, required: true },
+		nameKey: { type: String, required: true },
+		createdAt: { type: Date, required: true, default: () => new Date() }
+	},
+	{ versionKey: false }
+);
+hubSchema.index({ orgId: 1, nameKey: 1 }, { unique: true });
+
+const groupSchema = new Schema(
+	{
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		name: { type: String, required: true },
+		nameKey: { type: String, required: true },
+		description: { type: String, default: '' },
+		createdAt: { type: Date, required: true, default: () => new Date() }
+	},
+	{ versionKey: false }
+);
+groupSchema.index({ hubId: 1, nameKey: 1 }, { unique: true });
+
+const userSchema = new Schema(
+	{
+		orgId: { type: id, required: true },
+		email: { type: String, required: true },
+		displayName: { type: String, required: true },
+		role: { type: String, required: true, enum: ['admin', 'staff', 'moderator'] },
+		hubIds: { type: [id], default: [] },
+		passwordHash: { type: String, required: true },
+		failedLogins: { type: Number, default: 0 },
+		lockedUntil: { type: Date, default: null },
+		disabled: { type: Boolean, default: false },
+		createdAt: { type: Date, required: true, default: () => new Date() },
+		lastLoginAt: { type: Date, default: null }
+	},
+	{ versionKey: false }
+);
+userSchema.index({ email: 1 }, { unique: true });
+
+const authSessionSchema = new Schema(
+	{
+		tokenHash: { type: String, required: true },
+		userId: { type: id, required: true },
+		createdAt: { type: Date, required: true },
+		expiresAt: { type: Date, required: true }
+	},
+	{ versionKey: false }
+);
+authSessionSchema.index({ tokenHash: 1 }, { unique: true });
+authSessionSchema.index({ userId: 1 });
+
+const participantSchema = new Schema(
+	{
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		groupId: { type: id, default: null },
+		sessionId: { type: id, default: null },
+		displayName: { type: String, required: true },
+		/** `s:<sessionId>:<name>` or `g:<groupId>:<name>`: makes names unique where peers meet. */
+		uniqueKey: { type: String, required: true },
+		ageBand: { type: String, default: null },
+		tokenHash: { type: String, required: true },
+		createdAt: { type: Date, required: true, default: () => new Date() },
+		removedAt: { type: Date, default: null }
+	},
+	{ versionKey: false }
+);
+participantSchema.index({ uniqueKey: 1 }, { unique: true });
+participantSchema.index({ tokenHash: 1 }, { unique: true });
+participantSchema.index({ sessionId: 1 });
+
+const inviteSchema = new Schema(
+	{
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		groupId: { type: id, required: true },
+		tokenHash: { type: String, required: true },
+		createdBy: { type: id, required: true },
+		createdAt: { type: Date, required: true, default: () => new Date() },
+		expiresAt: { type: Date, required: true },
+		usedAt: { type: Date, default: null },
+		participantId: { type: id, default: null }
+	},
+	{ versionKey: false }
+);
+inviteSchema.index({ tokenHash: 1 }, { unique: true });
+
+const liveSessionSchema = new Schema(
+	{
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		groupId: { type: id, required: true },
+		title: { type: String, required: true },
+		code: { type: String, required: true },
+		state: { type: String, required: true, enum: ['open', 'closed'] },
+		createdBy: { type: id, required: true },
+		createdAt: { type: Date, required: true, default: () => new Date() },
+		closedAt: { type: Date, default: null }
+	},
+	{ versionKey: false }
+);
+liveSessionSchema.index({ code: 1 }, { unique: true });
+liveSessionSchema.index({ hubId: 1, createdAt: -1 });
+
+const pollOptionSchema = new Schema(
+	{ id: { type: String, required: true }, label: { type: String, required: true }, easyRead: String, emoji: String },
+	{ _id: false }
+);
+const pollSchema = new Schema(
+	{
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		groupId: { type: id, default: null },
+		title: { type: String, required: true },
+		description: { type: String, default: '' },
+		type: { type: String, required: true },
+		state: { type: String, required: true, default: 'draft' },
+		options: { type: [pollOptionSchema], default: [] },
+		/** Set only for the demo seed, so seeding is idempotent. */
+		seedKey: { type: String, default: null },
+		createdBy: { type: id, default: null },
+		createdAt: { type: Date, required: true, default: () => new Date() }
+	},
+	{ versionKey: false }
+);
+pollSchema.index({ hubId: 1, createdAt: -1 });
+
+const auditLogSchema = new Schema(
+	{
+		at: { type: Date, required: true, default: () => new Date() },
+		orgId: { type: id, default: null },
+		actorType: { type: String, required: true, enum: ['staff', 'participant', 'system'] },
+		actorId: { type: id, default: null },
+		action: { type: String, required: true },
+		targetType: { type: String, default: null },
+		targetId: { type: String, default: null },
+		hubId: { type: id, default: null },
+		/** Small facts about the change; never message text, names or secrets. */
+		meta: { type: Schema.Types.Mixed, default: {} }
+	},
+	{ versionKey: false }
+);
+auditLogSchema.index({ orgId: 1, at: -1 });
+// The audit log is append-only: refuse every update and delete through the app.
+for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndDelete'] as const) {
+	auditLogSchema.pre(op, function () {
+		throw new Error('The audit log is append-only');
+	});
+}
+
+const metaSchema = new Schema({ _id: { type: String, required: true }, value: Schema.Types.Mixed }, { versionKey: false });
+
+export type OrganisationDoc = InferSchemaType<typeof organisationSchema> & { _id: Types.ObjectId };
+export type HubDoc = InferSchemaType<typeof hubSchema> & { _id: Types.ObjectId };
+export type GroupDoc = InferSchemaType<typeof groupSchema> & { _id: Types.ObjectId };
+export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
+export type AuthSessionDoc = InferSchemaType<typeof authSessionSchema> & { _id: Types.ObjectId };
+export type ParticipantDoc = InferSchemaType<typeof participantSchema> & { _id: Types.ObjectId };
+export type InviteDoc = InferSchemaType<typeof inviteSchema> & { _id: Types.ObjectId };
+export type LiveSessionDoc = InferSchemaType<typeof liveSessionSchema> & { _id: Types.ObjectId };
+export type PollDoc = InferSchemaType<typeof pollSchema> & { _id: Types.ObjectId };
+export type AuditLogDoc = InferSchemaType<typeof auditLogSchema> & { _id: Types.ObjectId };
+
+export function createModels(conn: Connection) {
+	return {
+		Organisation: conn.model('Organisation', organisationSchema, 'organisations'),
+		Hub: conn.model('Hub', hubSchema, 'hubs'),
+		Group: conn.model('Group', groupSchema, 'groups'),
+		User: conn.model('User', userSchema, 'users'),
+		AuthSession: conn.model('AuthSession', authSessionSchema, 'authSessions'),
+		Participant: conn.model('Participant', participantSchema, 'participants'),
+		Invite: conn.model('Invite', inviteSchema, 'invites'),
+		LiveSession: conn.model('LiveSession', liveSessionSchema, 'liveSessions'),
+		Poll: conn.model('Poll', pollSchema, 'polls'),
+		AuditLog: conn.model('AuditLog', auditLogSchema, 'auditLog'),
+		Meta: conn.model('Meta', metaSchema, 'meta')
+	};
+}
+
+export type Models = ReturnType<typeof createModels>;
+
+export async function ensureIndexes(models: Models): Promise<void> {
+	for (const model of Object.values(models)) {
+		await model.createCollection().catch(() => undefined);
+		await model.createIndexes();
+	}
+}

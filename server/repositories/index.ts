@@ -1,0 +1,37 @@
+/**
+ * Repositories: the only code that touches mongoose. They take and return plain objects
+ * (lean documents), so services hold the rules and stay easy to read.
+ */
+import { Types } from 'mongoose';
+import type { Models } from '../models/index.js';
+import { createOrgRepository } from './org.repository.js';
+import { createUserRepository } from './user.repository.js';
+import { createAuthSessionRepository } from './auth-session.repository.js';
+import { createParticipantRepository } from './participant.repository.js';
+import { createLiveSessionRepository } from './live-session.repository.js';
+import { createPollRepository } from './poll.repository.js';
+import { createAuditRepository } from './audit.repository.js';
+import { createInviteRepository } from './invite.repository.js';
+import { createMetaRepository } from './meta.repository.js';
+
+export function createRepositories(models: Models) {
+	return {
+		org: createOrgRepository(models),
+		users: createUserRepository(models),
+		authSessions: createAuthSessionRepository(models),
+		participants: createParticipantRepository(models),
+		liveSessions: createLiveSessionRepository(models),
+		polls: createPollRepository(models),
+		audit: createAuditRepository(models),
+		invites: createInviteRepository(models),
+		meta: createMetaRepository(models)
+	};
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export const oid = (s: string) => new Types.ObjectId(s);
+
+/** True for MongoDB's duplicate-key error (also what FerretDB returns). */
+export function isDuplicateKey(err: unknown): boolean {
+	return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
+}

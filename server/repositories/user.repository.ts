@@ -1,0 +1,24 @@
+import type { Models } from '../models/index.js';
+import { oid } from './index.js';
+
+export function createUserRepository({ User }: Models) {
+	return {
+		findByEmail: (email: string) => User.findOne({ email }).lean(),
+		findById: (id: string) => User.findById(id).lean(),
+		list: (orgId: string) => User.find({ orgId: oid(orgId) }).sort({ role: 1, email: 1 }).lean(),
+		count: () => User.countDocuments(),
+		create: async (u: { orgId: string; email: string; displayName: string; role: 'admin' | 'staff' | 'moderator'; hubIds: string[]; passwordHash: string }) =>
+			(await User.create({ ...u, orgId: oid(u.orgId), hubIds: u.hubIds.map(oid) })).toObject(),
+		/** One atomic step: count the failure and lock when the limit is reached. Returns the new state. */
+		recordFailure: async (id: string, maxFailures: number, lockUntil: Date) => {
+			const after = await User.findByIdAndUpdate(oid(id), { $inc: { failedLogins: 1 } }, { new: true }).lean();
+			if (after && after.failedLogins >= maxFailures) {
+				await User.updateOne({ _id: after._id }, { $set: { lockedUntil: lockUntil, failedLogins: 0 } });
+				return { locked: true };
+			}
+			return { locked: false };
+		},
+		recordSuccess: (id: string, at: Date) =>
+			User.updateOne({ _id: oid(id) }, { $set: { failedLogins: 0, lockedUntil: null, lastLoginAt: at } })
+	};
+}

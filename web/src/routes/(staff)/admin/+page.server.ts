@@ -1,0 +1,54 @@
+import { redirect } from '@sveltejs/kit';
+import type { StaffUser } from '$contracts/auth';
+import type { Group, Hub, Organisation } from '$contracts/org';
+import { api, apiData, formFail } from '$lib/server/api';
+import type { Actions, PageServerLoad } from './$types';
+
+interface AuditRow {
+	id: string;
+	at: string;
+	actorType: string;
+	actorId: string | null;
+	action: string;
+	targetType: string | null;
+	targetId: string | null;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { user } = await event.parent();
+	if (user.role !== 'admin') redirect(303, user.role === 'staff' ? '/staff' : '/moderator');
+	const [org, hubs, groups, users, audit] = await Promise.all([
+		apiData<Organisation>(event, '/org'),
+		apiData<Hub[]>(event, '/hubs'),
+		apiData<Group[]>(event, '/groups'),
+		apiData<StaffUser[]>(event, '/users'),
+		apiData<AuditRow[]>(event, '/audit?limit=20')
+	]);
+	return { org, hubs, groups, users, audit };
+};
+
+export const actions: Actions = {
+	hub: async (event) => {
+		const form = await event.request.formData();
+		const values = { name: String(form.get('name') ?? '') };
+		const r = await api<Hub>(event, 'POST', '/hubs', values);
+		return r.ok ? { done: `Hub “${r.data.name}” added.` } : formFail(r, { ...values, form: 'hub' });
+	},
+	group: async (event) => {
+		const form = await event.request.formData();
+		const values = { name: String(form.get('name') ?? ''), hubId: String(form.get('hubId') ?? ''), description: String(form.get('description') ?? '') };
+		const r = await api<Group>(event, 'POST', '/groups', values);
+		return r.ok ? { done: `Group “${r.data.name}” added.` } : formFail(r, { ...values, form: 'group' });
+	},
+	user: async (event) => {
+		const form = await event.request.formData();
+		const values = {
+			email: String(form.get('email') ?? ''),
+			displayName: String(form.get('displayName') ?? ''),
+			role: String(form.get('role') ?? ''),
+			hubIds: form.getAll('hubIds').map(String)
+		};
+		const r = await api<StaffUser>(event, 'POST', '/users', { ...values, password: String(form.get('password') ?? '') });
+		return r.ok ? { done: `Account for ${r.data.email} created.` } : formFail(r, { ...values, form: 'user' });
+	}
+};
