@@ -78,7 +78,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
 	const cookieBase: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: config.nodeEnv === 'production', path: '/' };
 	const app = express();
 	app.disable('x-powered-by');
-	app.set('trust proxy', config.trustProxy);
+	// Trust X-Forwarded-For from loopback (our own SvelteKit server calling the API for a
+	// visitor) and from the configured number of reverse-proxy hops.
+	const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+	app.set('trust proxy', (ip: string, hop: number) => loopback.has(ip) || hop < config.trustProxy);
 	app.use((_req, res, next) => {
 		res.setHeader('X-Content-Type-Options', 'nosniff');
 		res.setHeader('Referrer-Policy', 'same-origin');

@@ -5,7 +5,7 @@
  * if our process dies, because it watches its stdin pipe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -15,6 +15,21 @@ export interface EmbeddedDb {
 	uri: string;
 	pid: number;
 	stop(): Promise<void>;
+}
+
+const RUNNING_FILE = 'running.json';
+
+/** The URI of an embedded database another Voicebox process is running on these files, if any. */
+export function runningEmbeddedUri(dataDir: string): string | null {
+	const file = join(resolve(dataDir), RUNNING_FILE);
+	if (!existsSync(file)) return null;
+	try {
+		const { pid, uri } = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; uri: string };
+		process.kill(pid, 0);
+		return uri;
+	} catch {
+		return null;
+	}
 }
 
 export async function ferretdbBinary(): Promise<string> {
@@ -49,6 +64,11 @@ export async function startEmbeddedDb(dataDir: string, opts: { binary?: string; 
 			fail(new Error(`The embedded database exited early (code ${code})`));
 		});
 	});
+	// Tell other tools (npm run user:create) where the running database is, so they share it
+	// instead of starting a second server on the same files.
+	const marker = join(dir, RUNNING_FILE);
+	writeFileSync(marker, JSON.stringify({ pid: process.pid, dbPid: child.pid, uri }), { mode: 0o600 });
+	child.once('exit', () => rmSync(marker, { force: true }));
 	let stopped: Promise<void> | null = null;
 	return {
 		uri,

@@ -10,6 +10,6 @@ export function createInviteRepository({ Invite }: Models) {
 		findUsable: (tokenHash: string, now: Date) => Invite.findOne({ tokenHash, usedAt: null, expiresAt: { $gt: now } }).lean(),
 		/** Atomic: only the first redeemer wins. */
 		markUsed: (id: string, participantId: string, at: Date) =>
-			Invite.findOneAndUpdate({ _id: oid(id), usedAt: null }, { $set: { usedAt: at, participantId: oid(participantId) } }, { new: true }).lean()
+			Invite.findOneAndUpdate({ _id: oid(id), usedAt: null }, { $set: { usedAt: at, participantId: oid(participantId) } }, { returnDocument: 'after' }).lean()
 	};
 }

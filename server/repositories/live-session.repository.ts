@@ -22,6 +22,6 @@ export function createLiveSessionRepository({ LiveSession }: Models) {
 				.limit(limit)
 				.lean(),
 		close: (id: string, at: Date) =>
-			LiveSession.findOneAndUpdate({ _id: oid(id), state: 'open' }, { $set: { state: 'closed', closedAt: at } }, { new: true }).lean()
+			LiveSession.findOneAndUpdate({ _id: oid(id), state: 'open' }, { $set: { state: 'closed', closedAt: at } }, { returnDocument: 'after' }).lean()
 	};
 }

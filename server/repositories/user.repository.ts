@@ -11,7 +11,7 @@ export function createUserRepository({ User }: Models) {
 			(await User.create({ ...u, orgId: oid(u.orgId), hubIds: u.hubIds.map(oid) })).toObject(),
 		/** One atomic step: count the failure and lock when the limit is reached. Returns the new state. */
 		recordFailure: async (id: string, maxFailures: number, lockUntil: Date) => {
-			const after = await User.findByIdAndUpdate(oid(id), { $inc: { failedLogins: 1 } }, { new: true }).lean();
+			const after = await User.findByIdAndUpdate(oid(id), { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean();
 			if (after && after.failedLogins >= maxFailures) {
 				await User.updateOne({ _id: after._id }, { $set: { lockedUntil: lockUntil, failedLogins: 0 } });
 				return { locked: true };

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../server/auth/tokens.js';
+import { Client, startTestApp, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+let clock = Date.now();
+
+beforeAll(async () => {
+	t = await startTestApp({ deps: { now: () => new Date(clock) }, config: { loginMaxFailures: 3, loginLockMinutes: 10, loginRatePerIp: 12 } });
+});
+afterAll(() => t.close());
+
+describe('staff sign-in', () => {
+	it('signs in with the right password and sets an httpOnly, SameSite=Lax session cookie', async () => {
+		const c = new Client(t.url);
+		const r = await c.post('/api/auth/login', { email: 'STAFF@test.local ', password: t.world.users.staff.password });
+		expect(r.status).toBe(200);
+		expect(r.json.data).toMatchObject({ user: { email: 'staff@test.local', role: 'staff', hubIds: [t.world.hubA] } });
+		const cookie = r.headers.getSetCookie().find((h) => h.startsWith('vb_session='));
+		expect(cookie).toMatch(/HttpOnly/i);
+		expect(cookie).toMatch(/SameSite=Lax/i);
+		const me = await c.get('/api/auth/me');
+		expect(me.json.data).toMatchObject({ user: { email: 'staff@test.local' }, participant: null });
+	});
+
+	it('refuses a wrong password without saying whether the account exists', async () => {
+		const c = new Client(t.url);
+		const wrong = await c.post('/api/auth/login', { email: 'admin@test.local', password: 'not-the-password' });
+		const unknown = await c.post('/api/auth/login', { email: 'nobody@test.local', password: 'not-the-password' });
+		expect(wrong.status).toBe(401);
+		expect(unknown.status).toBe(401);
+		expect(wrong.json.error).toEqual(unknown.json.error);
+		expect(wrong.json.error?.code).toBe('INVALID_CREDENTIALS');
+		expect(c.cookies.has('vb_session')).toBe(false);
+	});
+
+	it('rotates the session at sign-in: the old cookie stops working', async () => {
+		const c = new Client(t.url);
+		await c.login('admin@test.local', t.world.users.admin.password);
+		const first = c.cookies.get('vb_session')!;
+		await c.login('admin@test.local', t.world.users.admin.password);
+		const second = c.cookies.get('vb_session')!;
+		expect(second).not.toBe(first);
+		const old = new Client(t.url);
+		old.cookies.set('vb_session', first);
+		expect((await old.get('/api/auth/me')).json.data).toMatchObject({ user: null });
+		expect((await c.get('/api/auth/me')).json.data).toMatchObject({ user: { email: 'admin@test.local' } });
+	});
+
+	it('signs out: the session ends on the server, not only in the browser', async () => {
+		const c = new Client(t.url);
+		await c.login('mod@test.local', t.world.users.moderator.password);
+		const token = c.cookies.get('vb_session')!;
+		expect((await c.post('/api/auth/logout', {})).status).toBe(200);
+		const replay = new Client(t.url);
+		replay.cookies.set('vb_session', token);
+		expect((await replay.get('/api/hubs')).status).toBe(401);
+	});
+
+	it('locks an account after repeated wrong passwords, even against the right one, until the lock expires', async () => {
+		const c = new Client(t.url, '10.0.0.9');
+		const email = 'staffb@test.local';
+		const h = { 'x-forwarded-for': '10.0.0.9' };
+		for (let i = 0; i < 2; i++) expect((await c.request('POST', '/api/auth/login', { email, password: 'wrong-password!' }, h)).json.error?.code).toBe('INVALID_CREDENTIALS');
+		expect((await c.request('POST', '/api/auth/login', { email, password: 'wrong-password!' }, h)).json.error?.code).toBe('ACCOUNT_LOCKED');
+		const locked = await c.request('POST', '/api/auth/login', { email, password: t.world.users.staffB.password }, h);
+		expect(locked.status).toBe(423);
+		expect(locked.json.error?.code).toBe('ACCOUNT_LOCKED');
+		clock += 11 * 60 * 1000;
+		const after = await c.request('POST', '/api/auth/login', { email, password: t.world.users.staffB.password }, h);
+		expect(after.status).toBe(200);
+		const audit = await t.app.repos.audit.list(t.world.orgId, 200);
+		expect(audit.some((a) => a.action === 'auth.locked')).toBe(true);
+	});
+
+	it('rate-limits sign-in attempts per IP address', async () => {
+		const c = new Client(t.url);
+		const h = { 'x-forwarded-for': '203.0.113.7' };
+		const codes: string[] = [];
+		for (let i = 0; i < 14; i++) {
+			const r = await c.request('POST', '/api/auth/login', { email: `guess${i}@test.local`, password: 'guessing-password' }, h);
+			codes.push(r.json.error!.code);
+		}
+		expect(codes.slice(0, 12).every((x) => x === 'INVALID_CREDENTIALS')).toBe(true);
+		expect(codes.slice(12)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+		// Another address is not affected.
+		const other = await c.request('POST', '/api/auth/login', { email: 'admin@test.local', password: t.world.users.admin.password }, { 'x-forwarded-for': '203.0.113.8' });
+		expect(other.status).toBe(200);
+	});
+
+	it('stores only a hash of each password and session token', async () => {
+		const c = new Client(t.url);
+		await c.login('staff@test.local', PASSWORD_OF(t));
+		const token = c.cookies.get('vb_session')!;
+		const user = await t.app.repos.users.findByEmail('staff@test.local');
+		expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
+		expect(JSON.stringify(user)).not.toContain(PASSWORD_OF(t));
+		expect(await t.app.repos.authSessions.findValid(token, new Date(clock))).toBeNull();
+		expect(await t.app.repos.authSessions.findValid(hashToken(token), new Date(clock))).not.toBeNull();
+	});
+});
+
+function PASSWORD_OF(t: TestApp) {
+	return t.world.users.staff.password;
+}

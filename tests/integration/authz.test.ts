@@ -1,0 +1,142 @@
+/**
+ * The authorisation table: every registered HTTP route and socket event, tried by every kind of
+ * caller. The expectations are written out here by hand, so a policy change must be made twice
+ * (in server/auth/policy.ts and here) and a new route cannot ship without a row.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventActions } from '../../server/realtime/io.js';
+import { Client, connected, emitAck, startTestApp, type TestApp } from '../helpers/app.js';
+
+type Who = 'anonymous' | 'participant' | 'admin' | 'staff' | 'moderator';
+const WHO: Who[] = ['anonymous', 'participant', 'admin', 'staff', 'moderator'];
+const ALL: Who[] = WHO;
+const STAFF_ANY: Who[] = ['admin', 'staff', 'moderator'];
+const FACILITATORS: Who[] = ['admin', 'staff'];
+
+const httpTable: Record<string, Who[]> = {
+	'POST /auth/login': ALL,
+	'POST /auth/logout': ALL,
+	'GET /auth/me': ALL,
+	'GET /org': STAFF_ANY,
+	'GET /hubs': STAFF_ANY,
+	'POST /hubs': ['admin'],
+	'GET /groups': STAFF_ANY,
+	'POST /groups': ['admin'],
+	'GET /users': ['admin'],
+	'POST /users': ['admin'],
+	'GET /audit': ['admin'],
+	'GET /polls': FACILITATORS,
+	'POST /polls': FACILITATORS,
+	'GET /polls/:id': FACILITATORS,
+	'GET /sessions': FACILITATORS,
+	'POST /sessions': FACILITATORS,
+	'GET /sessions/:id': FACILITATORS,
+	'POST /sessions/:id/close': FACILITATORS,
+	'DELETE /sessions/:id/participants/:participantId': FACILITATORS,
+	'POST /join': ALL,
+	'POST /invites': FACILITATORS,
+	'POST /invites/redeem': ALL
+};
+
+const socketTable: Record<string, Who[]> = {
+	'session:watch': FACILITATORS,
+	'participant:hello': ['participant']
+};
+
+let t: TestApp;
+const clients = {} as Record<Who, Client>;
+let sessionId = '';
+let otherSessionId = '';
+let pollId = '';
+
+beforeAll(async () => {
+	t = await startTestApp();
+	for (const w of WHO) clients[w] = new Client(t.url);
+	await clients.admin.login('admin@test.local', t.world.users.admin.password);
+	await clients.staff.login('staff@test.local', t.world.users.staff.password);
+	await clients.moderator.login('mod@test.local', t.world.users.moderator.password);
+	const s = await clients.staff.post('/api/sessions', { title: 'Authz', groupId: t.world.groupA });
+	sessionId = (s.json.data as { id: string }).id;
+	// A second session to close, so the first stays open for the participant.
+	otherSessionId = ((await clients.staff.post('/api/sessions', { title: 'Authz 2', groupId: t.world.groupA })).json.data as { id: string }).id;
+	await clients.participant.post('/api/join', { code: (s.json.data as { code: string }).code, displayName: 'Tester' });
+	const p = await clients.staff.post('/api/polls', { title: 'P', type: 'single', hubId: t.world.hubA, options: [{ label: 'a' }, { label: 'b' }] });
+	pollId = (p.json.data as { id: string }).id;
+});
+afterAll(() => t.close());
+
+describe('socket events by caller', () => {
+	for (const [event, allowed] of Object.entries(socketTable)) {
+		it(`socket ${event}: only ${allowed.join(', ')}`, async () => {
+			for (const who of WHO) {
+				const socket = clients[who].socket();
+				await connected(socket);
+				const r = await emitAck(socket, event, event === 'session:watch' ? { sessionId } : {});
+				if (allowed.includes(who)) expect(r.ok, `${who} should be allowed ${event}: ${JSON.stringify(r)}`).toBe(true);
+				else expect(r.error?.code, `${who} must be refused ${event}`).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
+				socket.close();
+			}
+		});
+	}
+});
+
+describe('hub scope', () => {
+	let staffB: Client;
+	beforeAll(async () => {
+		staffB = new Client(t.url);
+		await staffB.login('staffb@test.local', t.world.users.staffB.password);
+	});
+
+	it('hides another hub’s sessions, polls and groups from staff', async () => {
+		expect((await staffB.get(`/api/sessions/${sessionId}`)).status).toBe(404);
+		expect((await staffB.get(`/api/polls/${pollId}`)).status).toBe(404);
+		expect(((await staffB.get('/api/sessions')).json.data as unknown[]).length).toBe(0);
+		expect(((await staffB.get('/api/groups')).json.data as { id: string }[]).map((g) => g.id)).toEqual([t.world.groupB]);
+		expect((await staffB.post('/api/sessions', { title: 'x', groupId: t.world.groupA })).status).toBe(404);
+		expect((await staffB.post('/api/polls', { title: 'x', type: 'open', hubId: t.world.hubA })).status).toBe(404);
+		expect((await staffB.post('/api/invites', { groupId: t.world.groupA })).status).toBe(404);
+	});
+
+	it('refuses to let staff of one hub watch another hub’s session live', async () => {
+		const socket = staffB.socket();
+		await connected(socket);
+		expect(await emitAck(socket, 'session:watch', { sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+		socket.close();
+	});
+
+	it('lets admins see every hub of their organisation', async () => {
+		expect(((await clients.admin.get('/api/groups')).json.data as unknown[]).length).toBe(2);
+		expect((await clients.admin.get(`/api/sessions/${sessionId}`)).status).toBe(200);
+	});
+});
+
+// Last: the logout row ends every caller's session.
+describe('authorisation table', () => {
+	it('has a row for every HTTP route and socket event that exists', () => {
+		expect(t.app.routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual(Object.keys(httpTable).sort());
+		expect(Object.keys(eventActions).sort()).toEqual(Object.keys(socketTable).sort());
+	});
+
+	// Logout last: it ends the caller's session.
+	const rows = Object.entries(httpTable).sort(([a], [b]) => Number(a === 'POST /auth/logout') - Number(b === 'POST /auth/logout'));
+	for (const [key, allowed] of rows) {
+		it(`${key}: only ${allowed.join(', ')}`, async () => {
+			const [method, path] = key.split(' ') as [string, string];
+			const real = path
+				.replace('/sessions/:id/close', `/sessions/${otherSessionId}/close`)
+				.replace('/sessions/:id', `/sessions/${sessionId}`)
+				.replace('/polls/:id', `/polls/${pollId}`)
+				.replace(':participantId', 'aaaaaaaaaaaaaaaaaaaaaaaa');
+			for (const who of WHO) {
+				const r = await clients[who].request(method, `/api${real}`, method === 'GET' || method === 'DELETE' ? undefined : {});
+				if (allowed.includes(who)) expect([401, 403], `${who} should be allowed ${key}`).not.toContain(r.status);
+				else {
+					expect(r.status, `${who} must be refused ${key}`).toBe(who === 'anonymous' ? 401 : 403);
+					expect(r.json.error?.code).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+				}
+			}
+		});
+	}
+
+});
+
