@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { errorStatus, fail, ok } from '../../contracts/index.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import { PARTICIPANT_COOKIE, STAFF_COOKIE } from '../auth/tokens.js';
-import { AppError, isAppError } from '../errors.js';
+import { isAppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
 import { parseCookies } from './cookies.js';

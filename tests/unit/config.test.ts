@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configTable, loadConfig, publicUrl } from '../../server/config.js';
+
+describe('configuration', () => {
+	it('has working defaults: the embedded database on port 3000 with the demo seeded', () => {
+		const c = loadConfig({});
+		expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', seedDemo: true, mongodbUri: undefined, loginMaxFailures: 5 });
+		expect(publicUrl(c)).toBe('http://localhost:3000');
+	});
+
+	it('reads and converts environment variables', () => {
+		const c = loadConfig({ PORT: '8080', SEED_DEMO: 'false', MONGODB_URI: 'mongodb://db:27017/?replicaSet=rs0', PUBLIC_URL: 'https://voice.council.gov.uk/' });
+		expect(c.port).toBe(8080);
+		expect(c.seedDemo).toBe(false);
+		expect(c.mongodbUri).toBe('mongodb://db:27017/?replicaSet=rs0');
+		expect(publicUrl(c)).toBe('https://voice.council.gov.uk');
+	});
+
+	it('fails fast and lists every problem at once', () => {
+		let err: unknown;
+		try {
+			loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x', LOG_LEVEL: 'chatty' });
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toBeInstanceOf(ConfigError);
+		const problems = (err as ConfigError).problems.join('\n');
+		expect(problems).toContain('PORT');
+		expect(problems).toContain('MONGODB_URI');
+		expect(problems).toContain('LOG_LEVEL');
+	});
+
+	it('documents every key in the README table', () => {
+		const table = configTable();
+		for (const env of ['PORT', 'MONGODB_URI', 'DATA_DIR', 'PUBLIC_URL', 'SEED_DEMO', 'TRUST_PROXY']) expect(table).toContain(`\`${env}\``);
+	});
+});
