@@ -27,7 +27,7 @@ export const joinCode = z
 		z
 			.string()
 			.length(JOIN_CODE_LENGTH, `A join code has ${JOIN_CODE_LENGTH} letters and numbers.`)
-			.regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'That is not a join code.')
+			.regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), "That code didn't work. Check it with the person running the session.")
 	);
 
 export const roles = ['admin', 'staff', 'moderator'] as const;

@@ -51,9 +51,16 @@ export function appVersion(): string {
 	return (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/**
+ * adapter-node assumes https unless ORIGIN is set. We tell it the protocol Express worked out
+ * (which honours TRUST_PROXY) through a header of our own that we always overwrite.
+ */
+const PROTO_HEADER = 'x-voicebox-proto';
+
 export async function loadWebHandler(): Promise<RequestHandler | null> {
 	const file = join(repoRoot(), 'build', 'handler.js');
 	if (!existsSync(file)) return null;
+	process.env.PROTOCOL_HEADER ??= PROTO_HEADER;
 	const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
 	return mod.handler;
 }
@@ -93,7 +100,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
 	if (deps.web ?? true) {
 		const handler = await loadWebHandler();
-		if (handler) app.use(handler);
+		if (handler)
+			app.use((req, res, next) => {
+				req.headers[PROTO_HEADER] = req.protocol;
+				handler(req, res, next);
+			});
 		else if (deps.web === true) throw new Error('The web app is not built: run `npm run build` first');
 	}
 

@@ -111,7 +111,7 @@ export class Client {
 			else this.cookies.set(k!.trim(), value);
 		}
 		const text = await res.text();
-		let json: unknown = null;
+		let json: unknown;
 		try {
 			json = JSON.parse(text);
 		} catch {
