@@ -8,7 +8,7 @@ export default defineConfig({
 		hookTimeout: 60_000,
 		pool: 'forks',
 		maxWorkers: 2,
-		reporters: ['default'],
+		reporters: ['default', './tests/helpers/summary-reporter.ts'],
 		env: { LOG_LEVEL: 'silent' }
 	}
 });

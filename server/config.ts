@@ -27,6 +27,19 @@ export const configKeys = {
 		schema: z.url().optional(),
 		defaultText: 'http://localhost:PORT'
 	},
+	origin: {
+		env: 'ORIGIN',
+		doc: 'The site origin as browsers see it (e.g. https://voice.council.gov.uk). Required behind TLS: the web layer checks form posts against it.',
+		schema: z.url().optional(),
+		defaultText: '(from the request)'
+	},
+	addressHeader: {
+		env: 'ADDRESS_HEADER',
+		doc: 'Header holding the visitor address behind a proxy (e.g. X-Forwarded-For), read by the web layer; set with XFF_DEPTH.',
+		schema: z.string().optional(),
+		defaultText: '(none)'
+	},
+	xffDepth: { env: 'XFF_DEPTH', doc: 'How many proxies add to X-Forwarded-For (usually 1), read by the web layer.', schema: int(1, 10).optional(), defaultText: '(none)' },
 	nodeEnv: { env: 'NODE_ENV', doc: '`production` turns on secure cookies.', schema: z.enum(['development', 'production', 'test']).default('development') },
 	mongodbUri: {
 		env: 'MONGODB_URI',
@@ -74,7 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export function publicUrl(config: Config, port = config.port): string {
-	return (config.publicUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
+	return (config.publicUrl ?? config.origin ?? `http://localhost:${port}`).replace(/\/$/, '');
 }
 
 /** The README's configuration table, generated so it cannot drift from the code. */

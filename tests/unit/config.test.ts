@@ -35,3 +35,11 @@ describe('configuration', () => {
 		for (const env of ['PORT', 'MONGODB_URI', 'DATA_DIR', 'PUBLIC_URL', 'SEED_DEMO', 'TRUST_PROXY']) expect(table).toContain(`\`${env}\``);
 	});
 });
+
+describe('README', () => {
+	it('shows the configuration table exactly as the code defines it', async () => {
+		const { readFileSync } = await import('node:fs');
+		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+		expect(readme).toContain(configTable());
+	});
+});
