@@ -60,7 +60,7 @@ const alive = (pid: number) => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('npm start on a fresh data directory', () => {
-	let passwords: Record<string, string> = {};
+	const passwords: Record<string, string> = {};
 
 	it('seeds the demo once, serves the welcome page and lets staff see the naming poll', async () => {
 		const r = await start();
