@@ -16,6 +16,8 @@ export const errorCodes = [
 	'SESSION_CLOSED',
 	'NAME_NOT_ALLOWED',
 	'NAME_TAKEN',
+	'POLL_CLOSED',
+	'ALREADY_VOTED',
 	'INTERNAL'
 ] as const;
 
@@ -46,6 +48,8 @@ export const errorText: Record<ErrorCode, string> = {
 	SESSION_CLOSED: 'This session has finished.',
 	NAME_NOT_ALLOWED: "Please choose a different name. Use a nickname or first name only — no surnames, numbers or social media names.",
 	NAME_TAKEN: 'Someone here already has that name. Try adding a letter or an emoji.',
+	POLL_CLOSED: 'This question is closed now, so answers can’t be changed.',
+	ALREADY_VOTED: 'You have already answered this one. This poll does not allow changes.',
 	INTERNAL: 'Something went wrong on our side. Please try again.'
 };
 
@@ -63,6 +67,8 @@ export const errorStatus: Record<ErrorCode, number> = {
 	SESSION_CLOSED: 410,
 	NAME_NOT_ALLOWED: 422,
 	NAME_TAKEN: 409,
+	POLL_CLOSED: 409,
+	ALREADY_VOTED: 409,
 	INTERNAL: 500
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { joinCode, objectId, text } from './common.js';
+import { participantPoll, pollResults } from './polls.js';
 
 export const sessionStates = ['open', 'closed'] as const;
 
@@ -13,7 +14,9 @@ export const liveSession = z.object({
 	participantCount: z.number().int(),
 	joinUrl: z.string(),
 	createdAt: z.string(),
-	closedAt: z.string().nullable()
+	closedAt: z.string().nullable(),
+	currentPollId: objectId.nullable(),
+	showResults: z.boolean()
 });
 export type LiveSession = z.infer<typeof liveSession>;
 
@@ -34,3 +37,21 @@ export const joinResult = z.object({
 export type JoinResult = z.infer<typeof joinResult>;
 
 export const redeemInviteBody = z.object({ token: z.string().min(20).max(100), displayName });
+
+export const setActivityBody = z.object({ pollId: objectId.nullable() });
+export const showResultsBody = z.object({ show: z.boolean() });
+
+/** What is on everyone's screens now. Results only when staff show them and the poll allows it. */
+export const sessionActivity = z.object({
+	poll: participantPoll,
+	showResults: z.boolean(),
+	results: pollResults.nullable()
+});
+export type SessionActivity = z.infer<typeof sessionActivity>;
+
+export const presentation = z.object({
+	session: z.object({ id: objectId, title: z.string(), code: z.string(), state: z.enum(sessionStates), joinUrl: z.string() }),
+	participantCount: z.number().int(),
+	activity: sessionActivity.nullable()
+});
+export type Presentation = z.infer<typeof presentation>;

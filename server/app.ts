@@ -18,7 +18,7 @@ import { repoRoot } from './paths.js';
 import { attachRealtime, type VoiceboxServer } from './realtime/io.js';
 import { createRepositories } from './repositories/index.js';
 import { createServices } from './services/index.js';
-import type { TextChecker } from './services/name-check.js';
+import { createContentModerator, type ContentModerator } from './moderation.js';
 import { createMemoryRateLimiter, type RateLimiter } from './services/rate-limit.js';
 
 export interface AppDeps {
@@ -27,8 +27,8 @@ export interface AppDeps {
 	logger?: Logger;
 	now?: () => Date;
 	limiter?: RateLimiter;
-	/** The safeguarding filter's judgement on short texts such as display names. */
-	textChecker?: TextChecker | null;
+	/** The safeguarding filter. Default: the local filter from moderation/ with the default policy. */
+	moderator?: ContentModerator | null;
 	/** Mount the built SvelteKit app (build/handler.js). Default: when the build exists. */
 	web?: boolean;
 	/** Attach to an existing server (Vite's, in `npm run dev`) instead of making one. */
@@ -78,7 +78,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 		repos,
 		now,
 		limiter: deps.limiter ?? createMemoryRateLimiter(),
-		textChecker: deps.textChecker ?? null,
+		moderator: deps.moderator === undefined ? createContentModerator() : deps.moderator,
 		port: () => port
 	});
 
@@ -109,7 +109,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 	}
 
 	const server = deps.httpServer ?? createServer(app);
-	const io = attachRealtime(server, services, logger);
+	const { io, dispose } = attachRealtime(server, services, logger);
 
 	return {
 		express: app,
@@ -131,6 +131,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 		url: () => `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
 		async close() {
 			// Stop taking work, tell sockets goodbye, let in-flight requests finish, then the DB.
+			dispose();
 			await new Promise<void>((ok) => {
 				io.close(() => ok());
 			});

@@ -57,6 +57,12 @@ export const configKeys = {
 	loginLockMinutes: { env: 'LOGIN_LOCK_MINUTES', doc: 'How long an account stays locked.', schema: int(1, 1440).default(15) },
 	loginRatePerIp: { env: 'LOGIN_RATE_PER_IP', doc: 'Sign-in attempts allowed per IP address per 15 minutes.', schema: int(1, 10000).default(30) },
 	joinRatePerIp: { env: 'JOIN_RATE_PER_IP', doc: 'Wrong join codes allowed per IP address per 10 minutes.', schema: int(1, 10000).default(20) },
+	voteKeySecret: {
+		env: 'VOTE_KEY_SECRET',
+		doc: 'Secret that turns a young person into an anonymous voter key on ballots. Set it (32+ random characters) in production so it is kept out of the database; if unset, one is made on first start and stored in the database.',
+		schema: z.string().min(32).optional(),
+		defaultText: '(generated, stored in the database)'
+	},
 	trustProxy: { env: 'TRUST_PROXY', doc: 'Trust X-Forwarded-* from this many proxy hops (set 1 behind one reverse proxy).', schema: int(0, 10).default(0) }
 } satisfies Record<string, Key<z.ZodType>>;
 

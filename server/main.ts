@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, publicUrl } from './config.js';
 import { connectDb } from './db/connect.js';
 import { startEmbeddedDb, type EmbeddedDb } from './db/embedded.js';
 import { createLogger } from './logger.js';
-import { createModerationChecker } from './moderation.js';
+import { createContentModerator } from './moderation.js';
 import { seedDemo } from './services/seed.service.js';
 import { safeError } from './http/api.js';
 
@@ -31,7 +31,7 @@ async function main() {
 		logger.info({ dataDir: config.dataDir }, 'embedded database (FerretDB) started');
 	}
 	const conn = await connectDb(uri, config.dbName);
-	const app = await createApp({ config, conn, logger, textChecker: createModerationChecker() });
+	const app = await createApp({ config, conn, logger, moderator: createContentModerator() });
 
 	if (config.seedDemo) {
 		const seeded = await seedDemo(app.repos, app.services.auth);

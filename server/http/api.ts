@@ -13,6 +13,7 @@ import { idParams, type AnyRoute } from './route.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
+import { pollRoutes } from './routes/poll.routes.js';
 
 declare module 'express-serve-static-core' {
 	interface Request {
@@ -24,6 +25,7 @@ export function allRoutes(services: Services, cookieBase: CookieOptions): AnyRou
 	return [
 		...authRoutes(services, cookieBase),
 		...orgRoutes(services),
+		...pollRoutes(services),
 		...sessionRoutes(services, cookieBase)
 	];
 }
@@ -88,6 +90,20 @@ export function createApiRouter(opts: { services: Services; logger: Logger; cook
 		const s = await services.liveSessions.get(actor, id);
 		const svg = await QRCode.toString(s.joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 		res.type('image/svg+xml').send(svg);
+	});
+
+	// CSV export for spreadsheets and committee papers: anonymised rows, then the totals.
+	router.get('/polls/:id/export.csv', async (req, res) => {
+		const actor = req.actor!;
+		authorize(actor, 'poll:export');
+		const { id } = idParams.parse(req.params);
+		const { poll, rows } = await services.polls.exportRows(actor, id);
+		const results = await services.polls.resultsOf(id, { includeNames: false, includeTexts: true });
+		const cell = (v: string) => (/[",\n\r]|^[=+\-@]/.test(v) ? `"${v.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : v);
+		const header = poll.settings.anonymous ? ['answer'] : ['name', 'answer'];
+		const lines = [header.join(','), ...rows.map((r) => header.map((h) => cell(r[h as keyof typeof r] ?? '')).join(','))];
+		lines.push('', 'option,votes', ...results.options.map((o) => `${cell(o.label)},${o.votes}`));
+		res.type('text/csv; charset=utf-8').attachment(`poll-${id}.csv`).send(`\ufeff${lines.join('\r\n')}\r\n`);
 	});
 
 	for (const r of routes) {

@@ -118,7 +118,10 @@ const liveSessionSchema = new Schema(
 		state: { type: String, required: true, enum: ['open', 'closed'] },
 		createdBy: { type: id, required: true },
 		createdAt: { type: Date, required: true, default: () => new Date() },
-		closedAt: { type: Date, default: null }
+		closedAt: { type: Date, default: null },
+		/** The poll on everyone's screens now, if any. */
+		currentPollId: { type: id, default: null },
+		showResults: { type: Boolean, default: false }
 	},
 	{ versionKey: false }
 );
@@ -139,6 +142,24 @@ const pollSchema = new Schema(
 		type: { type: String, required: true },
 		state: { type: String, required: true, default: 'draft' },
 		options: { type: [pollOptionSchema], default: [] },
+		settings: {
+			anonymous: { type: Boolean, default: true },
+			allowChange: { type: Boolean, default: true },
+			hideResultsUntilClosed: { type: Boolean, default: false },
+			allowDontKnow: { type: Boolean, default: true },
+			allowSkip: { type: Boolean, default: true },
+			maxPicks: { type: Number, default: null },
+			maxRanks: { type: Number, default: null },
+			scale: {
+				style: { type: String, default: null },
+				min: { type: Number, default: null },
+				max: { type: Number, default: null }
+			},
+			voteType: { type: String, default: null }
+		},
+		published: { type: Boolean, default: false },
+		openedAt: { type: Date, default: null },
+		closedAt: { type: Date, default: null },
 		/** Set only for the demo seed, so seeding is idempotent. */
 		seedKey: { type: String, default: null },
 		createdBy: { type: id, default: null },
@@ -147,6 +168,88 @@ const pollSchema = new Schema(
 	{ versionKey: false }
 );
 pollSchema.index({ hubId: 1, createdAt: -1 });
+
+/**
+ * One ballot per voter per poll (unique index). For anonymous polls the voter is only an HMAC of
+ * the participant id under a server secret, the _id is random (an ObjectId would carry a time)
+ * and there are no timestamps, so a ballot cannot be joined to a name or to a participation row.
+ */
+const ballotSchema = new Schema(
+	{
+		_id: { type: String, required: true },
+		pollId: { type: id, required: true },
+		voterKey: { type: String, required: true },
+		/** Named polls only. */
+		participantId: { type: id, default: null },
+		displayName: { type: String, default: null },
+		kind: { type: String, required: true },
+		choice: { type: String, default: null },
+		choices: { type: [String], default: undefined },
+		ranking: { type: [String], default: undefined },
+		rating: { type: Number, default: null },
+		text: { type: String, default: null },
+		reason: { type: String, default: null },
+		/** Open text: `visible`, `held` (waiting for a person) or `hidden` (by staff). */
+		textStatus: { type: String, default: null },
+		clientVoteId: { type: String, required: true },
+		changes: { type: Number, default: 0 }
+	},
+	{ versionKey: false }
+);
+ballotSchema.index({ pollId: 1, voterKey: 1 }, { unique: true });
+
+/** Who took part in a poll, for participation reports; never what they answered. */
+const participationSchema = new Schema(
+	{
+		pollId: { type: id, required: true },
+		participantId: { type: id, required: true },
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		/** The day only, so it cannot be lined up with a ballot. */
+		day: { type: String, required: true }
+	},
+	{ versionKey: false }
+);
+participationSchema.index({ pollId: 1, participantId: 1 }, { unique: true });
+
+const suggestionSchema = new Schema(
+	{
+		pollId: { type: id, required: true },
+		/** Lower-case, spacing collapsed: duplicates merge into one suggestion. */
+		normKey: { type: String, required: true },
+		text: { type: String, required: true },
+		supporterKeys: { type: [String], default: [] },
+		firstAuthorId: { type: id, required: true },
+		status: { type: String, required: true },
+		optionId: { type: String, default: null },
+		createdAt: { type: Date, required: true, default: () => new Date() }
+	},
+	{ versionKey: false }
+);
+suggestionSchema.index({ pollId: 1, normKey: 1 }, { unique: true });
+
+/**
+ * A safeguarding escalation raised by the filter. The escalations issue grows this into the full
+ * lifecycle; for now it is persisted before anyone is told, and pushed to the hub's moderators.
+ */
+const escalationSchema = new Schema(
+	{
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		source: { type: String, required: true },
+		sourceRef: { type: String, required: true },
+		participantId: { type: id, default: null },
+		severity: { type: String, required: true },
+		categories: { type: [String], default: [] },
+		action: { type: String, required: true },
+		escalate: { type: Boolean, required: true },
+		status: { type: String, required: true, default: 'open' },
+		createdAt: { type: Date, required: true, default: () => new Date() }
+	},
+	{ versionKey: false }
+);
+escalationSchema.index({ hubId: 1, status: 1, createdAt: -1 });
+escalationSchema.index({ source: 1, sourceRef: 1 }, { unique: true });
 
 const auditLogSchema = new Schema(
 	{
@@ -182,6 +285,9 @@ export type ParticipantDoc = InferSchemaType<typeof participantSchema> & { _id: 
 export type InviteDoc = InferSchemaType<typeof inviteSchema> & { _id: Types.ObjectId };
 export type LiveSessionDoc = InferSchemaType<typeof liveSessionSchema> & { _id: Types.ObjectId };
 export type PollDoc = InferSchemaType<typeof pollSchema> & { _id: Types.ObjectId };
+export type BallotDoc = InferSchemaType<typeof ballotSchema>;
+export type SuggestionDoc = InferSchemaType<typeof suggestionSchema> & { _id: Types.ObjectId };
+export type EscalationDoc = InferSchemaType<typeof escalationSchema> & { _id: Types.ObjectId };
 export type AuditLogDoc = InferSchemaType<typeof auditLogSchema> & { _id: Types.ObjectId };
 
 export function createModels(conn: Connection) {
@@ -195,6 +301,10 @@ export function createModels(conn: Connection) {
 		Invite: conn.model('Invite', inviteSchema, 'invites'),
 		LiveSession: conn.model('LiveSession', liveSessionSchema, 'liveSessions'),
 		Poll: conn.model('Poll', pollSchema, 'polls'),
+		Ballot: conn.model('Ballot', ballotSchema, 'ballots'),
+		Participation: conn.model('Participation', participationSchema, 'participations'),
+		Suggestion: conn.model('Suggestion', suggestionSchema, 'suggestions'),
+		Escalation: conn.model('Escalation', escalationSchema, 'escalations'),
 		AuditLog: conn.model('AuditLog', auditLogSchema, 'auditLog'),
 		Meta: conn.model('Meta', metaSchema, 'meta')
 	};

@@ -31,16 +31,27 @@ type VoiceboxSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterSe
 export const rooms = {
 	sessionStaff: (id: string) => `session:${id}:staff`,
 	session: (id: string) => `session:${id}`,
-	participant: (id: string) => `participant:${id}`
+	present: (id: string) => `session:${id}:present`,
+	participant: (id: string) => `participant:${id}`,
+	pollStaff: (id: string) => `poll:${id}:staff`,
+	hubModerators: (id: string) => `hub:${id}:moderators`
 };
+
+/** Live results go out at most this often per poll, however fast votes arrive. */
+export const RESULTS_INTERVAL_MS = 250;
 
 /** The event → policy action table; the authorisation test walks it. */
 export const eventActions: { [E in keyof typeof eventPayloads]: Action } = {
 	'session:watch': 'session:watch',
-	'participant:hello': 'participant:hello'
+	'participant:hello': 'participant:hello',
+	'poll:vote': 'poll:vote',
+	'poll:suggest': 'poll:suggest',
+	'poll:mine': 'poll:mine',
+	'poll:watch': 'poll:watch',
+	'present:watch': 'session:present'
 };
 
-export function attachRealtime(httpServer: HttpServer, services: Services, logger: Logger): VoiceboxServer {
+export function attachRealtime(httpServer: HttpServer, services: Services, logger: Logger): { io: VoiceboxServer; dispose: () => void } {
 	const io: VoiceboxServer = new Server(httpServer, {
 		serveClient: false,
 		maxHttpBufferSize: 64 * 1024,
@@ -79,6 +90,32 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 	}
 
 	io.on('connection', (socket) => {
+		const actor = socket.data.actor;
+		// Moderators (and admins) hear about concerns raised in their hubs.
+		if (actor.kind === 'staff' && (actor.user.role === 'moderator' || actor.user.role === 'admin'))
+			void socket.join(actor.user.hubIds.map(rooms.hubModerators));
+		on(socket, 'poll:vote', async (body, a) => {
+			if (a.kind !== 'participant') throw new AppError('FORBIDDEN');
+			return services.polls.vote(a.participant, body);
+		});
+		on(socket, 'poll:suggest', async (body, a) => {
+			if (a.kind !== 'participant') throw new AppError('FORBIDDEN');
+			return services.polls.suggest(a.participant, body);
+		});
+		on(socket, 'poll:mine', async ({ pollId }, a) => {
+			if (a.kind !== 'participant') throw new AppError('FORBIDDEN');
+			return services.polls.myBallot(a.participant, pollId);
+		});
+		on(socket, 'poll:watch', async ({ pollId }, a) => {
+			const results = await services.polls.results(a, pollId);
+			await socket.join(rooms.pollStaff(pollId));
+			return results;
+		});
+		on(socket, 'present:watch', async ({ code }) => {
+			const p = await services.liveSessions.presentation(code);
+			await socket.join(rooms.present(p.session.id));
+			return p;
+		});
 		on(socket, 'session:watch', async ({ sessionId }, actor) => {
 			const presence = await services.liveSessions.presence(actor, sessionId);
 			await socket.join(rooms.sessionStaff(sessionId));
@@ -99,14 +136,75 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 			logger.error({ err: safeError(err) }, 'presence broadcast failed');
 		}
 	};
-	services.bus.on('session:presence-changed', (id) => void presence(id));
+	services.bus.on('session:presence-changed', (id) => {
+		void presence(id);
+		void (async () => {
+			const count = (await services.liveSessions.presenceOf(id)).count;
+			io.to(rooms.present(id)).emit('session:presence', { sessionId: id, count, names: [], people: [] });
+		})().catch(() => undefined);
+	});
+
+	// What is on screen: the same activity for phones and projector, results only when visible.
+	const activity = async (sessionId: string) => {
+		try {
+			const a = await services.liveSessions.activity(sessionId);
+			io.to(rooms.session(sessionId)).to(rooms.present(sessionId)).to(rooms.sessionStaff(sessionId)).emit('session:activity', { sessionId, activity: a });
+		} catch (err) {
+			logger.error({ err: safeError(err) }, 'activity broadcast failed');
+		}
+	};
+	services.bus.on('session:activity', (id) => void activity(id));
+
+	// Votes arrive in bursts; results are recomputed from the ballots and sent at most every
+	// RESULTS_INTERVAL_MS per poll, so phones and projectors are never flooded.
+	const pending = new Map<string, NodeJS.Timeout>();
+	const sendResults = async (pollId: string) => {
+		pending.delete(pollId);
+		try {
+			const staffView = await services.polls.resultsOf(pollId, { includeNames: true, includeTexts: true });
+			const shownTo = await services.liveSessions.sessionsShowing(pollId);
+			let room = io.to(rooms.pollStaff(pollId));
+			for (const s of shownTo) room = room.to(rooms.sessionStaff(s.id));
+			room.emit('poll:results', staffView);
+			for (const s of shownTo) {
+				const a = await services.liveSessions.activity(s.id);
+				if (a?.results) io.to(rooms.session(s.id)).to(rooms.present(s.id)).emit('poll:results', a.results);
+			}
+		} catch (err) {
+			logger.error({ err: safeError(err) }, 'results broadcast failed');
+		}
+	};
+	const scheduleResults = (pollId: string) => {
+		if (pending.has(pollId)) return;
+		pending.set(pollId, setTimeout(() => void sendResults(pollId), RESULTS_INTERVAL_MS));
+	};
+	services.bus.on('poll:voted', scheduleResults);
+	services.bus.on('poll:changed', (pollId) => {
+		scheduleResults(pollId);
+		void services.liveSessions.sessionsShowing(pollId).then((list) => list.forEach((s) => void activity(s.id)));
+	});
+	services.bus.on('poll:suggested', (pollId) => {
+		void services.liveSessions.sessionsShowing(pollId).then((list) => {
+			let room = io.to(rooms.pollStaff(pollId));
+			for (const s of list) room = room.to(rooms.sessionStaff(s.id));
+			room.emit('poll:suggestions-changed', { pollId });
+		});
+	});
+	services.bus.on('escalation:created', (hubId, escalationId) => {
+		io.to(rooms.hubModerators(hubId)).emit('escalation:new', { escalationId, hubId });
+	});
+	const dispose = () => {
+		services.bus.removeAllListeners();
+		for (const t of pending.values()) clearTimeout(t);
+		pending.clear();
+	};
 	services.bus.on('session:closed', (id) => {
-		io.to(rooms.session(id)).to(rooms.sessionStaff(id)).emit('session:closed', { sessionId: id });
+		io.to(rooms.session(id)).to(rooms.sessionStaff(id)).to(rooms.present(id)).emit('session:closed', { sessionId: id });
 	});
 	services.bus.on('participant:removed', (sessionId, participantId) => {
 		io.to(rooms.participant(participantId)).emit('participant:removed', { sessionId });
 		io.in(rooms.participant(participantId)).disconnectSockets(true);
 	});
 
-	return io;
+	return { io, dispose };
 }

@@ -13,6 +13,9 @@ import { createPollRepository } from './poll.repository.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createInviteRepository } from './invite.repository.js';
 import { createMetaRepository } from './meta.repository.js';
+import { createBallotRepository } from './ballot.repository.js';
+import { createSuggestionRepository } from './suggestion.repository.js';
+import { createEscalationRepository } from './escalation.repository.js';
 
 export function createRepositories(models: Models) {
 	return {
@@ -24,7 +27,10 @@ export function createRepositories(models: Models) {
 		polls: createPollRepository(models),
 		audit: createAuditRepository(models),
 		invites: createInviteRepository(models),
-		meta: createMetaRepository(models)
+		meta: createMetaRepository(models),
+		ballots: createBallotRepository(models),
+		suggestions: createSuggestionRepository(models),
+		escalations: createEscalationRepository(models)
 	};
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -22,6 +22,19 @@ export function createLiveSessionRepository({ LiveSession }: Models) {
 				.limit(limit)
 				.lean(),
 		close: (id: string, at: Date) =>
-			LiveSession.findOneAndUpdate({ _id: oid(id), state: 'open' }, { $set: { state: 'closed', closedAt: at } }, { returnDocument: 'after' }).lean()
+			LiveSession.findOneAndUpdate(
+				{ _id: oid(id), state: 'open' },
+				{ $set: { state: 'closed', closedAt: at, currentPollId: null, showResults: false } },
+				{ returnDocument: 'after' }
+			).lean(),
+		setActivity: (id: string, pollId: string | null) =>
+			LiveSession.findOneAndUpdate(
+				{ _id: oid(id), state: 'open' },
+				{ $set: { currentPollId: pollId ? oid(pollId) : null, showResults: false } },
+				{ returnDocument: 'after' }
+			).lean(),
+		setShowResults: (id: string, show: boolean) =>
+			LiveSession.findOneAndUpdate({ _id: oid(id), state: 'open' }, { $set: { showResults: show } }, { returnDocument: 'after' }).lean(),
+		showingPoll: (pollId: string) => LiveSession.find({ currentPollId: oid(pollId), state: 'open' }).lean()
 	};
 }

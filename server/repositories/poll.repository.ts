@@ -1,4 +1,5 @@
 import type { Models } from '../models/index.js';
+import type { PollSettings } from '../../contracts/index.js';
 import { oid } from './index.js';
 
 export interface NewPoll {
@@ -9,6 +10,7 @@ export interface NewPoll {
 	description: string;
 	type: string;
 	options: { id: string; label: string; easyRead?: string | undefined; emoji?: string | undefined }[];
+	settings?: Partial<PollSettings>;
 	createdBy: string | null;
 	seedKey?: string | null;
 }
@@ -31,6 +33,17 @@ export function createPollRepository({ Poll }: Models) {
 			Poll.find(hubIds ? { orgId: oid(orgId), hubId: { $in: hubIds.map(oid) } } : { orgId: oid(orgId) })
 				.sort({ createdAt: -1 })
 				.limit(200)
-				.lean()
+				.lean(),
+		listForGroup: (groupId: string, hubId: string) =>
+			Poll.find({ hubId: oid(hubId), $or: [{ groupId: oid(groupId) }, { groupId: null }] })
+				.sort({ createdAt: -1 })
+				.limit(100)
+				.lean(),
+		/** Atomic state change: only from one of `from`, so two clicks cannot both win. */
+		transition: (id: string, from: string[], set: Record<string, unknown>) =>
+			Poll.findOneAndUpdate({ _id: oid(id), state: { $in: from } }, { $set: set }, { returnDocument: 'after' }).lean(),
+		setPublished: (id: string, published: boolean) => Poll.findByIdAndUpdate(oid(id), { $set: { published } }, { returnDocument: 'after' }).lean(),
+		addOption: (id: string, option: { id: string; label: string }) =>
+			Poll.findOneAndUpdate({ _id: oid(id), 'options.label': { $ne: option.label } }, { $push: { options: option } }, { returnDocument: 'after' }).lean()
 	};
 }

@@ -5,6 +5,14 @@ export interface BusEvents {
 	'session:presence-changed': [sessionId: string];
 	'session:closed': [sessionId: string];
 	'participant:removed': [sessionId: string, participantId: string];
+	/** The session's current activity or results visibility changed. */
+	'session:activity': [sessionId: string];
+	/** A poll's state, options or settings changed. */
+	'poll:changed': [pollId: string];
+	/** A ballot was stored or an answer's visibility changed: results may differ. */
+	'poll:voted': [pollId: string];
+	'poll:suggested': [pollId: string];
+	'escalation:created': [hubId: string, escalationId: string];
 }
 
 export class Bus extends EventEmitter<BusEvents> {}

@@ -5,9 +5,11 @@ import { createAuditService } from './audit.service.js';
 import { createAuthService } from './auth.service.js';
 import { Bus } from './bus.js';
 import { createLiveSessionService } from './live-session.service.js';
-import { createNameCheck, type TextChecker } from './name-check.js';
+import { createNameCheck } from './name-check.js';
 import { createOrgService } from './org.service.js';
 import { createParticipantService } from './participant.service.js';
+import { randomBytes } from 'node:crypto';
+import type { ContentModerator } from '../moderation.js';
 import { createPollService } from './poll.service.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -16,7 +18,8 @@ export interface ServiceDeps {
 	repos: Repositories;
 	now: () => Date;
 	limiter: RateLimiter;
-	textChecker: TextChecker | null;
+	/** The safeguarding filter for text young people write (and display names). */
+	moderator: ContentModerator | null;
 	/** The port actually listened on, once known (tests listen on port 0). */
 	port: () => number;
 }
@@ -26,14 +29,23 @@ export function createServices(deps: ServiceDeps) {
 	const bus = new Bus();
 	const audit = createAuditService(repos, now);
 	const url = () => publicUrl(config, deps.port());
-	const isNameAllowed = createNameCheck(deps.textChecker);
+	const isNameAllowed = createNameCheck(deps.moderator);
+	let secret: Promise<string> | null = null;
+	const voteKeySecret = () =>
+		(secret ??= (async () => {
+			if (config.voteKeySecret) return config.voteKeySecret;
+			await repos.meta.setOnce('secret:voteKey', randomBytes(32).toString('base64url'));
+			return String(await repos.meta.get('secret:voteKey'));
+		})());
+	const polls = createPollService({ repos, audit, bus, now, moderator: deps.moderator, voteKeySecret });
 	return {
 		bus,
 		audit,
 		auth: createAuthService({ repos, config, now, limiter, audit }),
 		org: createOrgService({ repos, audit }),
-		polls: createPollService({ repos, audit }),
+		polls,
 		liveSessions: createLiveSessionService({
+			polls,
 			repos,
 			audit,
 			bus,

@@ -6,6 +6,7 @@ import {
 	type LiveSession,
 	type ParticipantIdentity,
 	type ParticipantWelcome,
+	type Presentation,
 	type SessionPresence
 } from '../../contracts/index.js';
 import { AppError } from '../errors.js';
@@ -17,6 +18,7 @@ import { nameKey } from '../repositories/org.repository.js';
 import type { AuditService } from './audit.service.js';
 import type { Bus } from './bus.js';
 import type { RateLimiter } from './rate-limit.js';
+import { toParticipantPoll, toPoll, type PollService } from './poll.service.js';
 
 const JOIN_WINDOW_MS = 10 * 60 * 1000;
 
@@ -36,6 +38,7 @@ export const toParticipant = (p: ParticipantDoc): ParticipantIdentity => ({
 });
 
 export function createLiveSessionService(deps: {
+	polls: PollService;
 	repos: Repositories;
 	audit: AuditService;
 	bus: Bus;
@@ -57,8 +60,25 @@ export function createLiveSessionService(deps: {
 		participantCount: await repos.participants.countInSession(String(s._id)),
 		joinUrl: `${deps.publicUrl()}/join?code=${s.code}`,
 		createdAt: s.createdAt.toISOString(),
-		closedAt: s.closedAt ? s.closedAt.toISOString() : null
+		closedAt: s.closedAt ? s.closedAt.toISOString() : null,
+		currentPollId: s.currentPollId ? String(s.currentPollId) : null,
+		showResults: s.showResults ?? false
 	});
+	/** Results may be shown to the room only when staff chose to and the poll allows it now. */
+	const resultsVisible = (showResults: boolean, poll: { state: string; settings: { hideResultsUntilClosed: boolean } }) =>
+		showResults && (!poll.settings.hideResultsUntilClosed || poll.state === 'closed');
+	async function activityOf(s: LiveSessionDoc) {
+		if (!s.currentPollId || s.state !== 'open') return null;
+		const doc = await repos.polls.findById(String(s.currentPollId));
+		if (!doc) return null;
+		const poll = toPoll(doc);
+		const visible = resultsVisible(s.showResults ?? false, poll);
+		return {
+			poll: toParticipantPoll(poll),
+			showResults: visible,
+			results: visible ? await deps.polls.resultsOf(poll.id, { includeNames: false, includeTexts: true }) : null
+		};
+	}
 	const load = async (actor: Actor, id: string) => {
 		const s = await repos.liveSessions.findById(id);
 		if (!s) throw new AppError('NOT_FOUND');
@@ -113,13 +133,69 @@ export function createLiveSessionService(deps: {
 		/** For the realtime layer, after it has checked scope once. */
 		async presenceOf(sessionId: string): Promise<SessionPresence> {
 			const people = await repos.participants.listInSession(sessionId);
-			return { sessionId, count: people.length, names: people.map((p) => p.displayName) };
+			return {
+				sessionId,
+				count: people.length,
+				names: people.map((p) => p.displayName),
+				people: people.map((p) => ({ id: String(p._id), displayName: p.displayName }))
+			};
 		},
-		/** What a joined young person sees first: their name and their session. */
+		/** What a joined young person sees: their name, their session and what is on screen now. */
 		async welcome(p: ParticipantIdentity): Promise<ParticipantWelcome> {
 			const s = p.sessionId ? await repos.liveSessions.findById(p.sessionId) : null;
 			if (!s) throw new AppError('NOT_FOUND', 'You are not in a live session.');
-			return { displayName: p.displayName, session: { id: String(s._id), title: s.title, code: s.code, state: s.state as 'open' | 'closed' } };
+			return {
+				displayName: p.displayName,
+				session: { id: String(s._id), title: s.title, code: s.code, state: s.state as 'open' | 'closed' },
+				activity: await activityOf(s)
+			};
+		},
+
+		/** What the projector shows: join details, then the current question and results. */
+		async presentation(code: string): Promise<Presentation> {
+			const s = await repos.liveSessions.findByCode(code);
+			if (!s) throw new AppError('JOIN_CODE_INVALID');
+			return {
+				session: { id: String(s._id), title: s.title, code: s.code, state: s.state as 'open' | 'closed', joinUrl: `${deps.publicUrl()}/join?code=${s.code}` },
+				participantCount: await repos.participants.countInSession(String(s._id)),
+				activity: await activityOf(s)
+			};
+		},
+
+		async activity(sessionId: string) {
+			const s = await repos.liveSessions.findById(sessionId);
+			return s ? activityOf(s) : null;
+		},
+
+		/** Put a poll on everyone's screens (opening it if it is a draft), or clear the screens. */
+		async setActivity(actor: Actor, sessionId: string, pollId: string | null): Promise<LiveSession> {
+			const s = await load(actor, sessionId);
+			if (s.state !== 'open') throw new AppError('SESSION_CLOSED');
+			if (pollId) {
+				const poll = await deps.polls.load(actor, pollId);
+				if (poll.hubId !== String(s.hubId) || (poll.groupId && poll.groupId !== String(s.groupId)))
+					throw new AppError('VALIDATION_FAILED', 'That poll is for a different group.', { fields: { pollId: 'Choose a poll for this group.' } });
+				if (poll.state === 'draft') await deps.polls.open(actor, pollId);
+			}
+			const next = await repos.liveSessions.setActivity(sessionId, pollId);
+			if (!next) throw new AppError('SESSION_CLOSED');
+			await audit.record(actor, pollId ? 'session.push-poll' : 'session.clear-activity', { type: 'liveSession', id: sessionId, hubId: String(s.hubId) }, pollId ? { pollId } : {});
+			bus.emit('session:activity', sessionId);
+			return toSession(next);
+		},
+
+		async setShowResults(actor: Actor, sessionId: string, show: boolean): Promise<LiveSession> {
+			const s = await load(actor, sessionId);
+			const next = await repos.liveSessions.setShowResults(sessionId, show);
+			if (!next) throw new AppError('SESSION_CLOSED');
+			await audit.record(actor, show ? 'session.show-results' : 'session.hide-results', { type: 'liveSession', id: sessionId, hubId: String(s.hubId) });
+			bus.emit('session:activity', sessionId);
+			return toSession(next);
+		},
+
+		/** Sessions that have this poll on screen now, for live result updates. */
+		async sessionsShowing(pollId: string) {
+			return (await repos.liveSessions.showingPoll(pollId)).map((s) => ({ id: String(s._id), showResults: s.showResults ?? false }));
 		},
 		async removeParticipant(actor: Actor, sessionId: string, participantId: string) {
 			const s = await load(actor, sessionId);

@@ -1,10 +1,49 @@
-import { randomUUID } from 'node:crypto';
-import type { CreatePollBody, Poll } from '../../contracts/index.js';
+/**
+ * Polls: building them, their life (draft → [suggesting →] open → closed), votes and
+ * suggestions from young people, and results. Tallies are always recomputed from the stored
+ * ballots (tally.ts), so what is shown can never drift from what was cast.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import {
+	pollSettings,
+	scalePoints,
+	type BallotValue,
+	type CreatePollBody,
+	type ParticipantIdentity,
+	type ParticipantPoll,
+	type Poll,
+	type PollResults,
+	type PollSettings,
+	type SuggestBody,
+	type Suggestion,
+	type VoteBody
+} from '../../contracts/index.js';
 import { AppError } from '../errors.js';
 import { assertScope, hubFilter, staffOf, type Actor } from '../auth/policy.js';
 import type { PollDoc } from '../models/index.js';
-import type { Repositories } from '../repositories/index.js';
+import type { ContentModerator, ContentVerdict } from '../moderation.js';
+import { toValue } from '../repositories/ballot.repository.js';
+import { isDuplicateKey, type Repositories } from '../repositories/index.js';
 import type { AuditService } from './audit.service.js';
+import type { Bus } from './bus.js';
+import { checkBallot, tally, type ScaleSpec, type TallyInput } from './tally.js';
+
+type Settings = PollSettings;
+
+function toSettings(p: PollDoc): Settings {
+	const s = p.settings ?? ({} as NonNullable<PollDoc['settings']>);
+	return pollSettings.parse({
+		anonymous: s.anonymous ?? true,
+		allowChange: s.allowChange ?? true,
+		hideResultsUntilClosed: s.hideResultsUntilClosed ?? false,
+		allowDontKnow: s.allowDontKnow ?? true,
+		allowSkip: s.allowSkip ?? true,
+		...(s.maxPicks ? { maxPicks: s.maxPicks } : {}),
+		...(s.maxRanks ? { maxRanks: s.maxRanks } : {}),
+		...(s.scale?.style ? { scale: { style: s.scale.style, min: s.scale.min ?? 1, max: s.scale.max ?? 5 } } : {}),
+		...(s.voteType ? { voteType: s.voteType } : {})
+	});
+}
 
 export const toPoll = (p: PollDoc): Poll => ({
 	id: String(p._id),
@@ -18,26 +57,133 @@ export const toPoll = (p: PollDoc): Poll => ({
 		...(o.easyRead ? { easyRead: o.easyRead } : {}),
 		...(o.emoji ? { emoji: o.emoji } : {})
 	})),
+	settings: toSettings(p),
 	hubId: String(p.hubId),
 	groupId: p.groupId ? String(p.groupId) : null,
-	createdAt: p.createdAt.toISOString()
+	published: p.published ?? false,
+	createdAt: p.createdAt.toISOString(),
+	openedAt: p.openedAt ? p.openedAt.toISOString() : null,
+	closedAt: p.closedAt ? p.closedAt.toISOString() : null
 });
 
-export const optionId = () => randomUUID().slice(0, 8);
+/** How a poll is answered right now. */
+export function answerAs(p: Poll): ParticipantPoll['answerAs'] {
+	if (p.type !== 'suggest') return p.type;
+	return p.state === 'suggesting' ? 'suggest' : (p.settings.voteType ?? 'ranked');
+}
 
-export function createPollService(deps: { repos: Repositories; audit: AuditService }) {
-	const { repos, audit } = deps;
+export const toParticipantPoll = (p: Poll): ParticipantPoll => ({
+	id: p.id,
+	title: p.title,
+	description: p.description,
+	type: p.type,
+	answerAs: answerAs(p),
+	state: p.state,
+	options: p.options,
+	settings: p.settings
+});
+
+function scaleOf(p: Poll): ScaleSpec | undefined {
+	const s = p.settings.scale;
+	if (!s) return undefined;
+	const named = s.style === 'numbers' ? null : scalePoints[s.style];
+	return { min: s.min, max: s.max, ...(named ? { labels: Object.fromEntries(named.map((n) => [n.value, n.label])) } : {}) };
+}
+
+function rulesOf(p: Poll): Omit<TallyInput, 'ballots' | 'seed'> {
+	const type = answerAs(p);
+	const t = (type === 'suggest' ? 'open' : type) as TallyInput['type'];
 	return {
+		type: t,
+		options: p.options.map((o) => ({ id: o.id, label: o.label })),
+		...(p.settings.maxPicks ? { maxPicks: p.settings.maxPicks } : {}),
+		...(p.settings.maxRanks ? { maxRanks: p.settings.maxRanks } : {}),
+		...(scaleOf(p) ? { scale: scaleOf(p)! } : {})
+	};
+}
+
+function ballotFromBody(b: VoteBody): BallotValue {
+	if (b.abstain) return { kind: 'abstain', reason: b.abstain };
+	if (b.choice !== undefined) return { kind: 'choice', choice: b.choice };
+	if (b.choices !== undefined) return { kind: 'choices', choices: b.choices };
+	if (b.ranking !== undefined) return { kind: 'ranking', ranking: b.ranking };
+	if (b.rating !== undefined) return { kind: 'rating', rating: b.rating };
+	return { kind: 'text', text: b.text ?? '' };
+}
+
+const sameValue = (a: BallotValue, b: BallotValue) => JSON.stringify(a) === JSON.stringify(b);
+export const suggestionKey = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+const CHOICE_TYPES = new Set(['single', 'multiple', 'ranked']);
+
+export function createPollService(deps: {
+	repos: Repositories;
+	audit: AuditService;
+	bus: Bus;
+	now: () => Date;
+	moderator: ContentModerator | null;
+	voteKeySecret: () => Promise<string>;
+}) {
+	const { repos, audit, bus, now } = deps;
+
+	const voterKey = async (pollId: string, participantId: string) =>
+		createHmac('sha256', await deps.voteKeySecret()).update(`${pollId}:${participantId}`).digest('base64url');
+
+	async function load(actor: Actor, id: string) {
+		const p = await repos.polls.findById(id);
+		if (!p) throw new AppError('NOT_FOUND');
+		assertScope(actor, { orgId: String(p.orgId), hubId: String(p.hubId) });
+		return p;
+	}
+
+	/** A young person may answer polls of their own hub, for their group or for everyone in it. */
+	async function loadForParticipant(participant: ParticipantIdentity, id: string) {
+		const p = await repos.polls.findById(id);
+		if (!p || String(p.hubId) !== participant.hubId || (p.groupId && String(p.groupId) !== participant.groupId)) throw new AppError('NOT_FOUND');
+		return toPoll(p);
+	}
+
+	async function moderate(text: string, surface: 'open-text' | 'name-suggestion'): Promise<ContentVerdict> {
+		if (!deps.moderator) return { action: 'allow', escalate: false, severity: 'none', categories: [] };
+		return deps.moderator.check(text, surface);
+	}
+
+	/** Persist the concern before anyone is told; then tell the hub's moderators. */
+	async function raise(verdict: ContentVerdict, source: string, sourceRef: string, participant: ParticipantIdentity) {
+		if (!verdict.escalate) return;
+		const e = await repos.escalations.create({
+			orgId: participant.orgId,
+			hubId: participant.hubId,
+			source,
+			sourceRef,
+			participantId: participant.id,
+			severity: verdict.severity,
+			categories: verdict.categories,
+			action: verdict.action,
+			escalate: true
+		});
+		if (e) bus.emit('escalation:created', participant.hubId, String(e._id));
+	}
+
+	function changed(p: Poll) {
+		bus.emit('poll:changed', p.id);
+	}
+
+	return {
+		load: async (actor: Actor, id: string) => toPoll(await load(actor, id)),
+
 		async list(actor: Actor): Promise<Poll[]> {
 			const user = staffOf(actor);
 			return (await repos.polls.list(user.orgId, hubFilter(actor))).map(toPoll);
 		},
-		async get(actor: Actor, id: string): Promise<Poll> {
-			const p = await repos.polls.findById(id);
-			if (!p) throw new AppError('NOT_FOUND');
-			assertScope(actor, { orgId: String(p.orgId), hubId: String(p.hubId) });
-			return toPoll(p);
+
+		async listForGroup(groupId: string, hubId: string): Promise<Poll[]> {
+			return (await repos.polls.listForGroup(groupId, hubId)).map(toPoll);
 		},
+
+		async get(actor: Actor, id: string): Promise<Poll> {
+			return toPoll(await load(actor, id));
+		},
+
 		async create(actor: Actor, input: CreatePollBody): Promise<Poll> {
 			const user = staffOf(actor);
 			assertScope(actor, { orgId: user.orgId, hubId: input.hubId });
@@ -45,8 +191,13 @@ export function createPollService(deps: { repos: Repositories; audit: AuditServi
 				const g = await repos.org.findGroup(input.groupId);
 				if (!g || String(g.hubId) !== input.hubId) throw new AppError('VALIDATION_FAILED', 'That group is not in this hub.', { fields: { groupId: 'Unknown group.' } });
 			}
-			if ((input.type === 'single' || input.type === 'multiple' || input.type === 'ranked') && input.options.length < 2)
+			if (CHOICE_TYPES.has(input.type) && input.options.length < 2)
 				throw new AppError('VALIDATION_FAILED', 'A choice poll needs at least two options.', { fields: { options: 'Add at least two options.' } });
+			const labels = input.options.map((o) => o.label.toLowerCase());
+			if (new Set(labels).size !== labels.length) throw new AppError('VALIDATION_FAILED', 'Two options have the same words.', { fields: { options: 'Each option must be different.' } });
+			const settings: Settings = { ...input.settings };
+			if (input.type === 'scale') settings.scale ??= { style: 'numbers', min: 1, max: 5 };
+			if (input.type === 'suggest') settings.voteType ??= 'ranked';
 			const p = await repos.polls.create({
 				orgId: user.orgId,
 				hubId: input.hubId,
@@ -54,11 +205,256 @@ export function createPollService(deps: { repos: Repositories; audit: AuditServi
 				title: input.title,
 				description: input.description,
 				type: input.type,
-				options: input.options.map((o) => ({ id: optionId(), ...o })),
+				options: input.type === 'scale' || input.type === 'open' ? [] : input.options.map((o) => ({ id: randomUUID().slice(0, 8), ...o })),
+				settings,
 				createdBy: user.id
 			});
-			await audit.record(actor, 'poll.create', { type: 'poll', id: String(p._id), hubId: input.hubId }, { type: input.type });
+			await audit.record(actor, 'poll.create', { type: 'poll', id: String(p._id), hubId: input.hubId }, { type: input.type, anonymous: settings.anonymous });
 			return toPoll(p);
+		},
+
+		/** Draft → open (a suggest poll starts by collecting suggestions). */
+		async open(actor: Actor, id: string): Promise<Poll> {
+			const current = toPoll(await load(actor, id));
+			if (current.state === 'open' || current.state === 'suggesting') return current;
+			let next;
+			if (current.type === 'suggest' && current.state === 'draft') next = await repos.polls.transition(id, ['draft'], { state: 'suggesting', openedAt: now() });
+			else {
+				if (CHOICE_TYPES.has(answerAs(current)) && current.options.length < 2)
+					throw new AppError('VALIDATION_FAILED', 'Approve at least two suggestions before the vote starts.');
+				next = await repos.polls.transition(id, ['draft', 'suggesting'], { state: 'open', openedAt: current.openedAt ?? now() });
+			}
+			if (!next) throw new AppError('POLL_CLOSED', 'This poll has closed.');
+			const poll = toPoll(next);
+			await audit.record(actor, 'poll.open', { type: 'poll', id, hubId: poll.hubId }, { state: poll.state });
+			changed(poll);
+			return poll;
+		},
+
+		/** For suggest polls: stop collecting and start the vote on the shortlist. */
+		async startVote(actor: Actor, id: string): Promise<Poll> {
+			const current = toPoll(await load(actor, id));
+			if (current.type !== 'suggest' || current.state !== 'suggesting') throw new AppError('CONFLICT', 'This poll is not collecting suggestions.');
+			if (current.options.length < 2) throw new AppError('VALIDATION_FAILED', 'Approve at least two suggestions before the vote starts.');
+			const next = await repos.polls.transition(id, ['suggesting'], { state: 'open' });
+			if (!next) throw new AppError('CONFLICT', 'This poll is not collecting suggestions.');
+			const poll = toPoll(next);
+			await audit.record(actor, 'poll.start-vote', { type: 'poll', id, hubId: poll.hubId });
+			changed(poll);
+			return poll;
+		},
+
+		async close(actor: Actor, id: string): Promise<Poll> {
+			const current = toPoll(await load(actor, id));
+			if (current.state === 'closed') return current;
+			const next = await repos.polls.transition(id, ['draft', 'suggesting', 'open'], { state: 'closed', closedAt: now() });
+			const poll = next ? toPoll(next) : toPoll((await repos.polls.findById(id))!);
+			await audit.record(actor, 'poll.close', { type: 'poll', id, hubId: poll.hubId });
+			changed(poll);
+			return poll;
+		},
+
+		async publish(actor: Actor, id: string, published: boolean): Promise<Poll> {
+			const current = toPoll(await load(actor, id));
+			if (published && current.state !== 'closed') throw new AppError('CONFLICT', 'Close the poll before publishing its results.');
+			const poll = toPoll((await repos.polls.setPublished(id, published))!);
+			await audit.record(actor, published ? 'poll.publish' : 'poll.unpublish', { type: 'poll', id, hubId: poll.hubId });
+			return poll;
+		},
+
+		/**
+		 * One answer from a young person. A retry with the same clientVoteId changes nothing; a new
+		 * answer replaces the old one while the poll is open (if the poll allows changes).
+		 */
+		async vote(participant: ParticipantIdentity, body: VoteBody) {
+			const poll = await loadForParticipant(participant, body.pollId);
+			const as = answerAs(poll);
+			if (poll.state !== 'open' || as === 'suggest') throw new AppError('POLL_CLOSED', poll.state === 'closed' ? undefined : 'This question is not open for answers yet.');
+			const value = ballotFromBody(body);
+			if (value.kind === 'abstain' && !(value.reason === 'skip' ? poll.settings.allowSkip : poll.settings.allowDontKnow))
+				throw new AppError('VALIDATION_FAILED', 'This question needs an answer.');
+			const problem = checkBallot(rulesOf(poll), value);
+			if (problem) throw new AppError('VALIDATION_FAILED', problem);
+
+			const key = await voterKey(poll.id, participant.id);
+			const existing = await repos.ballots.find(poll.id, key);
+			if (existing && existing.clientVoteId === body.clientVoteId) {
+				// A retry of an answer already stored: the same reply, nothing counted twice.
+				return { status: existing.textStatus === 'held' ? ('held' as const) : ('counted' as const), value: toValue(existing), changed: false };
+			}
+			if (existing && !poll.settings.allowChange) throw new AppError('ALREADY_VOTED');
+
+			let verdict: ContentVerdict | null = null;
+			if (value.kind === 'text') verdict = await moderate(value.text, 'open-text');
+			const textStatus = value.kind === 'text' ? (verdict && verdict.action !== 'allow' ? 'held' : 'visible') : null;
+			const write = {
+				pollId: poll.id,
+				voterKey: key,
+				clientVoteId: body.clientVoteId,
+				value,
+				textStatus,
+				named: poll.settings.anonymous ? null : { participantId: participant.id, displayName: participant.displayName }
+			} as const;
+			let stored;
+			let previous = existing ? toValue(existing) : null;
+			if (!existing) {
+				try {
+					stored = await repos.ballots.insert(write);
+				} catch (err) {
+					if (!isDuplicateKey(err)) throw err;
+					// Two requests raced; the other is stored. Same id: a retry. Otherwise a change.
+					const raced = (await repos.ballots.find(poll.id, key))!;
+					if (raced.clientVoteId === body.clientVoteId) return { status: raced.textStatus === 'held' ? ('held' as const) : ('counted' as const), value: toValue(raced), changed: false };
+					if (!poll.settings.allowChange) throw new AppError('ALREADY_VOTED');
+					previous = toValue(raced);
+					stored = await repos.ballots.replace(write);
+				}
+			} else stored = await repos.ballots.replace(write);
+			await repos.ballots.recordParticipation({ pollId: poll.id, participantId: participant.id, orgId: participant.orgId, hubId: participant.hubId, day: now().toISOString().slice(0, 10) });
+			if (verdict) await raise(verdict, 'poll-answer', String((stored as { _id: string })._id), participant);
+			bus.emit('poll:voted', poll.id);
+			return {
+				status: textStatus === 'held' ? ('held' as const) : ('counted' as const),
+				value,
+				changed: previous !== null && !sameValue(previous, value),
+				...(verdict?.support ? { support: verdict.support } : {})
+			};
+		},
+
+		async myBallot(participant: ParticipantIdentity, pollId: string) {
+			const poll = await loadForParticipant(participant, pollId);
+			const key = await voterKey(poll.id, participant.id);
+			const b = await repos.ballots.find(poll.id, key);
+			const mine = poll.type === 'suggest' ? (await repos.suggestions.listByVoter(poll.id, key)).map((s) => s.text) : [];
+			return { value: b ? toValue(b) : null, held: b?.textStatus === 'held', suggestions: mine };
+		},
+
+		/** A name suggestion; the same idea from several people becomes one suggestion with more support. */
+		async suggest(participant: ParticipantIdentity, body: SuggestBody) {
+			const poll = await loadForParticipant(participant, body.pollId);
+			if (poll.type !== 'suggest' || poll.state !== 'suggesting') throw new AppError('POLL_CLOSED', 'Suggestions are closed for this question.');
+			const verdict = await moderate(body.text, 'name-suggestion');
+			const key = await voterKey(poll.id, participant.id);
+			const { doc, created } = await repos.suggestions.addOrSupport({
+				pollId: poll.id,
+				normKey: suggestionKey(body.text),
+				text: body.text,
+				voterKey: key,
+				authorId: participant.id,
+				status: verdict.action === 'allow' ? 'pending' : 'held'
+			});
+			if (created) await raise(verdict, 'poll-suggestion', String(doc._id), participant);
+			bus.emit('poll:suggested', poll.id);
+			return {
+				status: doc.status === 'held' ? ('held' as const) : ('received' as const),
+				merged: !created,
+				...(verdict.support ? { support: verdict.support } : {})
+			};
+		},
+
+		async suggestions(actor: Actor, pollId: string): Promise<Suggestion[]> {
+			await load(actor, pollId);
+			return (await repos.suggestions.list(pollId)).map((s) => ({
+				id: String(s._id),
+				text: s.text,
+				count: s.supporterKeys.length,
+				status: s.status as Suggestion['status'],
+				optionId: s.optionId ?? null
+			}));
+		},
+
+		async decideSuggestion(actor: Actor, pollId: string, suggestionId: string, approve: boolean): Promise<Poll> {
+			const p = toPoll(await load(actor, pollId));
+			const s = await repos.suggestions.findById(suggestionId);
+			if (!s || String(s.pollId) !== pollId) throw new AppError('NOT_FOUND');
+			if (p.state === 'closed') throw new AppError('POLL_CLOSED', 'This poll has closed.');
+			if (approve && p.state === 'open') throw new AppError('CONFLICT', 'The vote has started; the shortlist is fixed now.');
+			let poll = p;
+			if (approve) {
+				const optionId = `s${String(s._id).slice(-7)}`;
+				const next = await repos.polls.addOption(pollId, { id: optionId, label: s.text });
+				poll = next ? toPoll(next) : p;
+				await repos.suggestions.setStatus(suggestionId, 'approved', optionId);
+			} else await repos.suggestions.setStatus(suggestionId, 'rejected');
+			await audit.record(actor, approve ? 'poll.suggestion-approve' : 'poll.suggestion-reject', { type: 'poll', id: pollId, hubId: p.hubId }, { suggestionId });
+			changed(poll);
+			return poll;
+		},
+
+		/** Staff may hide any open-text answer; moderators approve held ones. */
+		async setAnswerStatus(actor: Actor, pollId: string, ballotId: string, status: 'visible' | 'hidden') {
+			const p = toPoll(await load(actor, pollId));
+			const b = await repos.ballots.setTextStatus(pollId, ballotId, status);
+			if (!b) throw new AppError('NOT_FOUND');
+			await audit.record(actor, status === 'visible' ? 'poll.answer-approve' : 'poll.answer-hide', { type: 'poll', id: pollId, hubId: p.hubId }, { ballotId });
+			bus.emit('poll:voted', pollId);
+		},
+
+		/** Open-text answers for staff: with moderation status, never who wrote them (unless named). */
+		async answers(actor: Actor, pollId: string) {
+			await load(actor, pollId);
+			return (await repos.ballots.listForPoll(pollId))
+				.filter((b) => b.kind === 'text')
+				.map((b) => ({ id: b._id, text: b.text ?? '', status: (b.textStatus ?? 'visible') as 'visible' | 'held' | 'hidden', displayName: b.displayName ?? null }));
+		},
+
+		/** Results recomputed from the ballots. */
+		async resultsOf(pollId: string, opts: { includeNames: boolean; includeTexts: boolean }): Promise<PollResults> {
+			const doc = await repos.polls.findById(pollId);
+			if (!doc) throw new AppError('NOT_FOUND');
+			const poll = toPoll(doc);
+			const ballots = await repos.ballots.listForPoll(pollId);
+			const rules = rulesOf(poll);
+			const countable = ballots.filter((b) => b.kind !== 'text' || b.textStatus === 'visible');
+			const t = tally({ ...rules, ballots: countable.map(toValue), seed: poll.id });
+			const label = (id: string) => poll.options.find((o) => o.id === id)?.label ?? id;
+			const describe = (v: BallotValue) =>
+				v.kind === 'choice' ? label(v.choice) : v.kind === 'choices' ? v.choices.map(label).join(', ') : v.kind === 'ranking' ? v.ranking.map(label).join(' > ') : v.kind === 'rating' ? String(v.rating) : v.kind === 'text' ? v.text : v.reason === 'skip' ? 'Skipped' : "Don't know";
+			return {
+				pollId: poll.id,
+				title: poll.title,
+				state: poll.state,
+				...t,
+				...(rules.type === 'open' && opts.includeTexts ? { texts: countable.filter((b) => b.kind === 'text').map((b) => b.text ?? '') } : {}),
+				...(opts.includeNames && !poll.settings.anonymous
+					? { named: ballots.filter((b) => b.displayName).map((b) => ({ displayName: b.displayName!, answer: describe(toValue(b)) })) }
+					: {})
+			};
+		},
+
+		async results(actor: Actor, pollId: string) {
+			await load(actor, pollId);
+			return this.resultsOf(pollId, { includeNames: true, includeTexts: true });
+		},
+
+		async publicResults(pollId: string) {
+			const p = await repos.polls.findById(pollId);
+			if (!p || !p.published || p.state !== 'closed') throw new AppError('NOT_FOUND');
+			return { poll: toParticipantPoll(toPoll(p)), results: await this.resultsOf(pollId, { includeNames: false, includeTexts: true }) };
+		},
+
+		/** Anonymised export: one row per ballot, no voter keys or ids. */
+		async exportRows(actor: Actor, pollId: string) {
+			const poll = toPoll(await load(actor, pollId));
+			const label = (id: string) => poll.options.find((o) => o.id === id)?.label ?? id;
+			const ballots = await repos.ballots.listForPoll(pollId);
+			const rows = ballots
+				.filter((b) => b.kind !== 'text' || b.textStatus === 'visible')
+				.map((b) => {
+					const v = toValue(b);
+					return {
+						...(poll.settings.anonymous ? {} : { name: b.displayName ?? '' }),
+						answer:
+							v.kind === 'choice' ? label(v.choice) : v.kind === 'choices' ? v.choices.map(label).join('; ') : v.kind === 'ranking' ? v.ranking.map(label).join(' > ') : v.kind === 'rating' ? String(v.rating) : v.kind === 'text' ? v.text : v.reason === 'skip' ? '(skipped)' : "(don't know)"
+					};
+				});
+			// Shuffle so row order says nothing about who voted when.
+			for (let i = rows.length - 1; i > 0; i--) {
+				const j = Math.floor(Math.random() * (i + 1));
+				[rows[i], rows[j]] = [rows[j]!, rows[i]!];
+			}
+			await audit.record(actor, 'poll.export', { type: 'poll', id: pollId, hubId: poll.hubId });
+			return { poll, rows };
 		}
 	};
 }

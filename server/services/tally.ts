@@ -5,6 +5,7 @@
  * A ballot is counted only if `checkBallot` accepts it, so the tally and the vote form follow the
  * same rules. "Don't know" and "Skip" are counted on their own and never as a vote for an option.
  */
+import type { BallotValue } from '../../contracts/index.js';
 import { instantRunoff, joinWords, plural, type IrvRound } from './instant-runoff.js';
 
 export type { IrvRound } from './instant-runoff.js';
@@ -16,13 +17,8 @@ export interface TallyOption {
 	label: string;
 }
 
-export type BallotValue =
-	| { kind: 'choice'; choice: string }
-	| { kind: 'choices'; choices: string[] }
-	| { kind: 'ranking'; ranking: string[] }
-	| { kind: 'rating'; rating: number }
-	| { kind: 'text'; text: string }
-	| { kind: 'abstain'; reason: 'dont-know' | 'skip' };
+/** One stored answer; the wire schema lives in contracts/polls.ts so server and web share it. */
+export type { BallotValue };
 
 /** e.g. 1–5, 1–10, faces 1–5, or 1–3 for like / not sure / don't like. */
 export interface ScaleSpec {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createInviteBody, createPollBody, createSessionBody, invite, joinBody, joinResult, liveSession, objectId, poll, redeemInviteBody } from '../../../contracts/index.js';
+import { createInviteBody, createSessionBody, invite, joinBody, joinCode, joinResult, liveSession, objectId, poll, presentation, redeemInviteBody, setActivityBody, showResultsBody } from '../../../contracts/index.js';
 import { PARTICIPANT_COOKIE } from '../../auth/tokens.js';
 import type { Services } from '../../services/index.js';
 import { idParams, route } from '../route.js';
@@ -7,19 +7,6 @@ import type { CookieOptions } from 'express';
 
 export function sessionRoutes(s: Services, cookieBase: CookieOptions) {
 	return [
-		route({ method: 'get', path: '/polls', action: 'poll:list', tag: 'polls', summary: 'Polls in hubs you can see.', response: z.array(poll), handler: ({ actor }) => s.polls.list(actor) }),
-		route({
-			method: 'post',
-			path: '/polls',
-			action: 'poll:create',
-			tag: 'polls',
-			summary: 'Create a poll.',
-			body: createPollBody,
-			response: poll,
-			status: 201,
-			handler: ({ actor, body }) => s.polls.create(actor, body)
-		}),
-		route({ method: 'get', path: '/polls/:id', action: 'poll:read', tag: 'polls', summary: 'One poll.', params: idParams, response: poll, handler: ({ actor, params }) => s.polls.get(actor, params.id) }),
 		route({ method: 'get', path: '/sessions', action: 'session:list', tag: 'live sessions', summary: 'Recent live sessions in hubs you can see.', response: z.array(liveSession), handler: ({ actor }) => s.liveSessions.list(actor) }),
 		route({
 			method: 'post',
@@ -42,6 +29,51 @@ export function sessionRoutes(s: Services, cookieBase: CookieOptions) {
 			params: idParams,
 			response: liveSession,
 			handler: ({ actor, params }) => s.liveSessions.close(actor, params.id)
+		}),
+		route({
+			method: 'get',
+			path: '/sessions/:id/polls',
+			action: 'session:read',
+			tag: 'live sessions',
+			summary: "Polls that can be run in this session (its group's and its hub's).",
+			params: idParams,
+			response: z.array(poll),
+			handler: async ({ actor, params }) => {
+				const session = await s.liveSessions.get(actor, params.id);
+				return s.polls.listForGroup(session.groupId, session.hubId);
+			}
+		}),
+		route({
+			method: 'post',
+			path: '/sessions/:id/activity',
+			action: 'session:activity',
+			tag: 'live sessions',
+			summary: "Put a poll on everyone's screens (opening it if it is a draft), or clear them with pollId null.",
+			params: idParams,
+			body: setActivityBody,
+			response: liveSession,
+			handler: ({ actor, params, body }) => s.liveSessions.setActivity(actor, params.id, body.pollId)
+		}),
+		route({
+			method: 'post',
+			path: '/sessions/:id/results',
+			action: 'session:activity',
+			tag: 'live sessions',
+			summary: 'Show or hide the current poll’s results on phones and the projector.',
+			params: idParams,
+			body: showResultsBody,
+			response: liveSession,
+			handler: ({ actor, params, body }) => s.liveSessions.setShowResults(actor, params.id, body.show)
+		}),
+		route({
+			method: 'get',
+			path: '/present/:code',
+			action: 'session:present',
+			tag: 'live sessions',
+			summary: 'What the projector shows for a session: join details, the current question and (when shown) its results. No names.',
+			params: z.object({ code: joinCode }),
+			response: presentation,
+			handler: ({ params }) => s.liveSessions.presentation(params.code)
 		}),
 		route({
 			method: 'delete',
