@@ -94,6 +94,11 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 		// Moderators (and admins) hear about concerns raised in their hubs.
 		if (actor.kind === 'staff' && (actor.user.role === 'moderator' || actor.user.role === 'admin'))
 			void socket.join(actor.user.hubIds.map(rooms.hubModerators));
+		// A joined young person hears about their session at once, before any hello.
+		if (actor.kind === 'participant') {
+			void socket.join(rooms.participant(actor.participant.id));
+			if (actor.participant.sessionId) void socket.join(rooms.session(actor.participant.sessionId));
+		}
 		on(socket, 'poll:vote', async (body, a) => {
 			if (a.kind !== 'participant') throw new AppError('FORBIDDEN');
 			return services.polls.vote(a.participant, body);
