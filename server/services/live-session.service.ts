@@ -21,6 +21,8 @@ import type { RateLimiter } from './rate-limit.js';
 import { toParticipantPoll, toPoll, type PollService } from './poll.service.js';
 
 const JOIN_WINDOW_MS = 10 * 60 * 1000;
+/** Far above any real room (a class joins in a minute or two), far below a scripted flood. */
+export const JOIN_PER_CODE_PER_MINUTE = 600;
 
 export function newJoinCode(): string {
 	let code = '';
@@ -214,6 +216,8 @@ export function createLiveSessionService(deps: {
 		async join(code: string, displayName: string, ip: string, existing: ParticipantIdentity | null) {
 			const ipKey = `join:ip:${ip}`;
 			if (limiter.peek(ipKey, JOIN_WINDOW_MS) >= deps.joinRatePerIp) throw new AppError('RATE_LIMITED');
+			// A known code can be flooded too: cap joins per code, whoever sends them.
+			if (!limiter.hit(`join:code:${code}`, JOIN_PER_CODE_PER_MINUTE, 60_000)) throw new AppError('RATE_LIMITED', 'Lots of people are joining right now. Please wait a few seconds and try again.');
 			const s = await repos.liveSessions.findByCode(code);
 			if (!s) {
 				limiter.hit(ipKey, deps.joinRatePerIp, JOIN_WINDOW_MS);

@@ -104,7 +104,7 @@ describe('first journey', () => {
 		await shot(page, 'session-375');
 
 		await expect.poll(() => staffPage.locator('.count').textContent()).toContain('1 young person has joined');
-		await expect.poll(() => staffPage.locator('.people li').allTextContents()).toEqual(['Sky']);
+		await expect.poll(() => staffPage.locator('.people li > span').allTextContents()).toEqual(['Sky']);
 
 		// Ending the session tells the phone straight away.
 		await staffPage.getByRole('button', { name: 'End session' }).click();
