@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/services/seed.service.js';
-import { DESKTOP, expectAccessible, launch, PHONE, shot } from '../helpers/browser.js';
+import { DESKTOP, expectAccessible, launch, PHONE, shot, signIn as signInAs } from '../helpers/browser.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -23,12 +23,7 @@ afterAll(async () => {
 	await t?.close();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-	await page.goto(`${t.url}/login`);
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signIn = (page: Page, email: string, password: string) => signInAs(page, t.url, email, password);
 
 describe('first journey', () => {
 	let staffPage: Page;

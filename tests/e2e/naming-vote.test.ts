@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/services/seed.service.js';
-import { DESKTOP, expectAccessible, launch, PHONE, shot } from '../helpers/browser.js';
+import { DESKTOP, expectAccessible, launch, PHONE, shot, signIn } from '../helpers/browser.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -41,11 +41,7 @@ describe('choosing a new name for the service', () => {
 
 	it('the facilitator starts a session and opens the projector view', async () => {
 		staff = await browser.newPage({ viewport: DESKTOP });
-		await staff.goto(`${t.url}/login`);
-		await staff.getByLabel('Email').fill('staff@demo.voicebox.local');
-		await staff.getByLabel('Password').fill(staffPassword);
-		await staff.getByRole('button', { name: 'Sign in' }).click();
-		await staff.waitForURL(`${t.url}/staff`);
+		await signIn(staff, t.url, 'staff@demo.voicebox.local', staffPassword, '/staff');
 		await staff.getByLabel('Session title').fill('Naming our service');
 		await staff.getByRole('button', { name: 'Start session' }).click();
 		await staff.waitForURL(/\/staff\/sessions\//);

@@ -53,3 +53,12 @@ export async function shot(page: Page, name: string) {
 	mkdirSync(SHOTS, { recursive: true });
 	await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Signs a member of staff in through the real form and waits for their home page. */
+export async function signIn(page: Page, base: string, email: string, password: string, home?: string) {
+	await page.goto(`${base}/login`);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	if (home) await page.waitForURL(`${base}${home}`);
+}

@@ -6,6 +6,7 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, connected, emitAck, nextEvent, startTestApp, type TestApp } from '../helpers/app.js';
+import { seededRandom } from '../helpers/random.js';
 
 let t: TestApp;
 let staff: Client;
@@ -107,8 +108,7 @@ describe('integrity', () => {
 		projector.on('poll:results', (r: { totalBallots: number }) => seen.push(r));
 		expect((await emitAck(projector, 'present:watch', { code: session.code })).ok).toBe(true);
 
-		let seed = 42;
-		const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const rand = seededRandom(42);
 		const intended = new Map<string, string>();
 		await Promise.all(
 			people.map(async (p, i) => {

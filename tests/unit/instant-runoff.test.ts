@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cleanBallot, drawOrder, instantRunoff, type IrvResult } from '../../server/services/instant-runoff.js';
+import { seededRandom } from '../helpers/random.js';
 
 const harbour = { id: 'h', label: 'The Harbour' };
 const nextSteps = { id: 'n', label: 'Next Steps' };
@@ -262,17 +263,7 @@ describe('instantRunoff', () => {
 	});
 });
 
-/** mulberry32: tiny, seeded and good enough to make varied elections that can be replayed. */
-function prng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const prng = seededRandom;
 
 function randomElection(seed: number, ballotCount: number) {
 	const rand = prng(seed);
