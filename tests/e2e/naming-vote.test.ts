@@ -74,13 +74,13 @@ describe('choosing a new name for the service', () => {
 		await expect.poll(() => sky.locator('.ranked .text').allTextContents()).toEqual(['The Harbour', 'Bridges']);
 		await shot(sky, 'poll-ranked-chosen-375');
 		await sky.getByRole('button', { name: 'Send my answer' }).click();
-		await expect.poll(() => sky.getByRole('status').first().textContent()).toContain('Your answer is in');
+		await expect.poll(() => sky.locator('form.poll [role=status]').textContent()).toContain('Your answer is in');
 
 		const river = phones[1]!;
-		await river.getByRole('button', { name: /^Next Steps/ }).click();
 		await river.getByRole('button', { name: /^The Harbour/ }).click();
+		await river.getByRole('button', { name: /^Next Steps/ }).click();
 		await river.getByRole('button', { name: 'Send my answer' }).click();
-		await expect.poll(() => river.getByRole('status').first().textContent()).toContain('Your answer is in');
+		await expect.poll(() => river.locator('form.poll [role=status]').textContent()).toContain('Your answer is in');
 	});
 
 	it('a phone that reloads gets its own answer back', async () => {

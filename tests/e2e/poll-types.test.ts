@@ -52,7 +52,7 @@ describe('other poll types', () => {
 		await expectAccessible(phone, 'faces scale');
 		await shot(phone, 'poll-faces-375');
 		await phone.getByRole('button', { name: 'Send my answer' }).click();
-		await expect.poll(() => phone.getByRole('status').first().textContent()).toContain('Your answer is in');
+		await expect.poll(() => phone.locator('form.poll [role=status]').textContent()).toContain('Your answer is in');
 		await expect.poll(() => staff.locator('.summary').first().textContent()).toContain('1 answer');
 	});
 
@@ -75,7 +75,7 @@ describe('other poll types', () => {
 		for (const idea of ['The Lighthouse', 'Anchor']) {
 			await phone.getByLabel('Your idea').fill(idea);
 			await phone.getByRole('button', { name: 'Send my idea' }).click();
-			await expect.poll(() => phone.getByRole('status').first().textContent()).toContain('Thanks!');
+			await expect.poll(() => phone.locator('form.poll [role=status]').textContent()).toContain('Thanks!');
 		}
 		await expectAccessible(phone, 'suggestion box');
 		await shot(phone, 'poll-suggest-375');
@@ -91,7 +91,7 @@ describe('other poll types', () => {
 		await expect.poll(() => phone.getByRole('radio', { name: 'Anchor' }).count()).toBe(1);
 		await phone.getByRole('radio', { name: 'Anchor' }).check();
 		await phone.getByRole('button', { name: 'Send my answer' }).click();
-		await expect.poll(() => phone.getByRole('status').first().textContent()).toContain('Your answer is in');
+		await expect.poll(() => phone.locator('form.poll [role=status]').textContent()).toContain('Your answer is in');
 		await expect.poll(() => staff.locator('.bars li').count()).toBe(2);
 	});
 });
