@@ -117,7 +117,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 			return results;
 		});
 		on(socket, 'present:watch', async ({ code }) => {
-			const p = await services.liveSessions.presentation(code);
+			const p = await services.liveSessions.presentation(code, socket.handshake.address);
 			await socket.join(rooms.present(p.session.id));
 			return p;
 		});

@@ -154,9 +154,15 @@ export function createLiveSessionService(deps: {
 		},
 
 		/** What the projector shows: join details, then the current question and results. */
-		async presentation(code: string): Promise<Presentation> {
+		async presentation(code: string, ip: string): Promise<Presentation> {
+			// The projector link is a way to test codes too: wrong guesses count like wrong joins.
+			const ipKey = `join:ip:${ip}`;
+			if (limiter.peek(ipKey, JOIN_WINDOW_MS) >= deps.joinRatePerIp) throw new AppError('RATE_LIMITED');
 			const s = await repos.liveSessions.findByCode(code);
-			if (!s) throw new AppError('JOIN_CODE_INVALID');
+			if (!s) {
+				limiter.hit(ipKey, deps.joinRatePerIp, JOIN_WINDOW_MS);
+				throw new AppError('JOIN_CODE_INVALID');
+			}
 			return {
 				session: { id: String(s._id), title: s.title, code: s.code, state: s.state as 'open' | 'closed', joinUrl: `${deps.publicUrl()}/join?code=${s.code}` },
 				participantCount: await repos.participants.countInSession(String(s._id)),

@@ -112,3 +112,14 @@ describe('joining a live session', () => {
 		expect(reuse.json.error?.code).toBe('NOT_FOUND');
 	});
 });
+
+describe('the projector link', () => {
+	it('counts wrong codes like wrong joins, so it cannot be used to find live sessions', async () => {
+		const h = { 'x-forwarded-for': '198.51.100.99' };
+		const guesser = new Client(t.url);
+		const codes: string[] = [];
+		for (let i = 0; i < 6; i++) codes.push((await guesser.request('GET', '/api/present/CCCCCC', undefined, h)).json.error!.code);
+		expect(codes.slice(0, 5)).toEqual(Array(5).fill('JOIN_CODE_INVALID'));
+		expect(codes[5]).toBe('RATE_LIMITED');
+	});
+});

@@ -73,7 +73,7 @@ export function sessionRoutes(s: Services, cookieBase: CookieOptions) {
 			summary: 'What the projector shows for a session: join details, the current question and (when shown) its results. No names.',
 			params: z.object({ code: joinCode }),
 			response: presentation,
-			handler: ({ params }) => s.liveSessions.presentation(params.code)
+			handler: ({ params, ip }) => s.liveSessions.presentation(params.code, ip)
 		}),
 		route({
 			method: 'delete',
