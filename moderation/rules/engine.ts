@@ -1,0 +1,180 @@
+/**
+ * Runs compiled safeguarding rules over a normalised text.
+ *
+ * A rule is "phrase + context": one or more match templates, plus optional
+ * `needs` (another phrase that must appear somewhere in the message),
+ * `unless` (benign phrases that cancel an overlapping match, e.g. "cut my
+ * hair"), and `urgentIf` (time, plan or means words that raise the severity to
+ * urgent). Shared benign idioms ("dying of laughter", "killing me" about
+ * homework) cancel any overlapping match of any rule that does not opt out.
+ */
+import type { NormalisedText, TextView } from '../normalise.js';
+import { toOriginalSpan } from '../normalise.js';
+import type { Action, Category, Finding, Severity, Stage } from '../types.js';
+import { GatedTemplates, keyWordsOf, type Span } from './gated.js';
+import { compileTemplate, templateWords, type CompiledTemplate, type Macros } from './template.js';
+
+export interface RuleSpec {
+  readonly id: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  /** Any of these templates matching (and not cancelled) fires the rule. */
+  readonly match: readonly string[];
+  /** Benign phrases for this rule: a match overlapping one of these is cancelled. */
+  readonly unless?: readonly string[];
+  /** At least one of these must match somewhere in the message. */
+  readonly needs?: readonly string[];
+  /** If any of these match somewhere in the message, severity becomes urgent. */
+  readonly urgentIf?: readonly string[];
+  /** The rule's own action (the category default applies otherwise). */
+  readonly action?: Action;
+  readonly escalate?: boolean;
+  /** Match the unsqueezed `words` view, for words only double letters tell apart (shotting/shooting). */
+  readonly exact?: boolean;
+  /** Skip the shared benign idioms (for rules that are already narrow). */
+  readonly ignoreBenign?: boolean;
+}
+
+interface CompiledRule {
+  readonly spec: RuleSpec;
+  /** indexes into the shared context templates */
+  readonly unless: readonly number[];
+  readonly needs: readonly number[];
+  readonly urgentIf: readonly number[];
+}
+
+function overlaps(spans: readonly Span[], s: number, e: number): boolean {
+  for (const [bs, be] of spans) if (bs < e && s < be) return true;
+  return false;
+}
+
+export class RuleSet {
+  private readonly rules: CompiledRule[] = [];
+  /** every match template of every rule, gated together */
+  private readonly matchers: GatedTemplates;
+  /** match template index → rule index */
+  private readonly ruleOf: number[] = [];
+  private readonly benign: GatedTemplates;
+  /** every rule's unless / needs / urgentIf templates, gated together and matched once per message */
+  private readonly context: GatedTemplates;
+  /** context templates to run on the words view (exact rules' unless) */
+  private readonly contextExact: ReadonlySet<number>;
+  readonly vocabulary: ReadonlySet<string>;
+
+  constructor(specs: readonly RuleSpec[], benign: readonly string[], macros: Macros) {
+    const words = new Set<string>();
+    const ids = new Set<string>();
+    const templates = [];
+    const contextTemplates: CompiledTemplate[] = [];
+    const contextExact = new Set<number>();
+    const context = (list: readonly string[] | undefined, exact = false): number[] =>
+      (list ?? []).map((t) => {
+        if (exact) contextExact.add(contextTemplates.length);
+        contextTemplates.push(compileTemplate(t, macros, exact));
+        return contextTemplates.length - 1;
+      });
+    for (const [ri, spec] of specs.entries()) {
+      if (ids.has(spec.id)) throw new Error(`Duplicate rule id ${spec.id}`);
+      ids.add(spec.id);
+      for (const t of spec.match) {
+        templates.push(compileTemplate(t, macros, spec.exact === true));
+        this.ruleOf.push(ri);
+        for (const w of templateWords(t)) words.add(w);
+      }
+      this.rules.push({
+        spec,
+        unless: context(spec.unless, spec.exact === true),
+        needs: context(spec.needs),
+        urgentIf: context(spec.urgentIf),
+      });
+    }
+    this.matchers = new GatedTemplates(templates);
+    this.context = new GatedTemplates(contextTemplates);
+    this.contextExact = contextExact;
+    this.benign = new GatedTemplates(benign.map((t) => compileTemplate(t, macros)));
+    for (const m of Object.values(macros)) if (typeof m === 'string') for (const w of templateWords(m)) words.add(w);
+    this.vocabulary = words;
+  }
+
+  get size(): number {
+    return this.rules.length;
+  }
+
+  /** Rule ids with a template that has no word gate (it runs on every message). */
+  get ungatedRules(): string[] {
+    const out = new Set<string>();
+    this.ruleOf.forEach((ri, ti) => {
+      if (this.matchers.isUngated(ti)) out.add(this.rules[ri]?.spec.id ?? '');
+    });
+    return [...out];
+  }
+
+  run(norm: NormalisedText, stage: Stage): Finding[] {
+    const key = norm.key.text;
+    if (key.length === 0) return [];
+    const kw = keyWordsOf(norm, key);
+    const candidates = this.matchers.candidates(kw);
+    if (candidates.length === 0) return [];
+    let benignSpans: Span[] | undefined;
+    // Context templates (unless / needs / urgentIf) are only looked at for rules that matched.
+    const contextSpans = (indexes: readonly number[]): Span[] => {
+      const out: Span[] = [];
+      for (const i of indexes) {
+        if (this.contextExact.has(i)) {
+          const t = this.context.templates[i];
+          if (t !== undefined) out.push(...wholeSpans(t.regex, norm.words.text));
+          continue;
+        }
+        const c = this.context.candidateFor(i, kw);
+        if (c !== undefined) out.push(...this.context.spans(c, key, true));
+      }
+      return out;
+    };
+    const fired = new Map<number, Finding>();
+    for (const candidate of candidates) {
+      const ri = this.ruleOf[candidate.index] ?? -1;
+      if (fired.has(ri)) continue;
+      const rule = this.rules[ri];
+      if (rule === undefined) continue;
+      const exact = rule.spec.exact === true;
+      const view: TextView = exact ? norm.words : norm.key;
+      const hits = this.matchers.spans(candidate, view.text, !exact);
+      if (hits.length === 0) continue;
+      if (rule.needs.length > 0 && contextSpans(rule.needs).length === 0) continue;
+      let unlessSpans: Span[] | undefined;
+      for (const [s, e] of hits) {
+        if (rule.unless.length > 0) {
+          unlessSpans ??= contextSpans(rule.unless);
+          if (overlaps(unlessSpans, s, e)) continue;
+        }
+        const [os, oe] = toOriginalSpan(view, s, e);
+        if (rule.spec.ignoreBenign !== true) {
+          benignSpans ??= this.benign.allSpans(kw).map(([a, b]) => toOriginalSpan(norm.key, a, b));
+          if (overlaps(benignSpans, os, oe)) continue;
+        }
+        const severity: Severity = rule.urgentIf.length > 0 && contextSpans(rule.urgentIf).length > 0 ? 'urgent' : rule.spec.severity;
+        fired.set(ri, {
+          stage,
+          rule: rule.spec.id,
+          category: rule.spec.category,
+          severity,
+          span: [os, oe],
+          ...(rule.spec.action !== undefined ? { action: rule.spec.action } : {}),
+          ...(rule.spec.escalate !== undefined ? { escalate: rule.spec.escalate } : {}),
+        });
+        break;
+      }
+    }
+    return [...fired.values()];
+  }
+}
+
+function wholeSpans(re: RegExp, text: string): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    out.push([m.index, m.index + m[0].length]);
+    if (out.length >= 64) break;
+  }
+  return out;
+}
