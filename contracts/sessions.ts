@@ -16,7 +16,8 @@ export const liveSession = z.object({
 	createdAt: z.string(),
 	closedAt: z.string().nullable(),
 	currentPollId: objectId.nullable(),
-	showResults: z.boolean()
+	showResults: z.boolean(),
+	timerEndsAt: z.string().nullable()
 });
 export type LiveSession = z.infer<typeof liveSession>;
 
@@ -41,11 +42,21 @@ export const redeemInviteBody = z.object({ token: z.string().min(20).max(100), d
 export const setActivityBody = z.object({ pollId: objectId.nullable() });
 export const showResultsBody = z.object({ show: z.boolean() });
 
+/** Start a countdown, add time to it, or stop it. A timer never closes a poll by itself. */
+export const timerBody = z.discriminatedUnion('action', [
+	z.object({ action: z.literal('start'), seconds: z.number().int().min(10).max(3600) }),
+	z.object({ action: z.literal('add'), seconds: z.number().int().min(10).max(3600) }),
+	z.object({ action: z.literal('stop') })
+]);
+export type TimerBody = z.infer<typeof timerBody>;
+
 /** What is on everyone's screens now. Results only when staff show them and the poll allows it. */
 export const sessionActivity = z.object({
 	poll: participantPoll,
 	showResults: z.boolean(),
-	results: pollResults.nullable()
+	results: pollResults.nullable(),
+	/** When the facilitator's countdown ends (ISO time), or null when there is none. */
+	timerEndsAt: z.string().nullable()
 });
 export type SessionActivity = z.infer<typeof sessionActivity>;
 

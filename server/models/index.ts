@@ -121,7 +121,9 @@ const liveSessionSchema = new Schema(
 		closedAt: { type: Date, default: null },
 		/** The poll on everyone's screens now, if any. */
 		currentPollId: { type: id, default: null },
-		showResults: { type: Boolean, default: false }
+		showResults: { type: Boolean, default: false },
+		/** Optional countdown the facilitator turned on; it never closes a poll by itself. */
+		timerEndsAt: { type: Date, default: null }
 	},
 	{ versionKey: false }
 );

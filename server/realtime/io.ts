@@ -134,19 +134,22 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 		});
 	});
 
-	const presence = async (sessionId: string) => {
+	// Joins come in bursts too (a whole room at once): presence is sent at most every
+	// RESULTS_INTERVAL_MS per session, to staff with names and to the projector as a count.
+	const presencePending = new Map<string, NodeJS.Timeout>();
+	const sendPresence = async (sessionId: string) => {
+		presencePending.delete(sessionId);
 		try {
-			io.to(rooms.sessionStaff(sessionId)).emit('session:presence', await services.liveSessions.presenceOf(sessionId));
+			const p = await services.liveSessions.presenceOf(sessionId);
+			io.to(rooms.sessionStaff(sessionId)).emit('session:presence', p);
+			io.to(rooms.present(sessionId)).emit('session:presence', { sessionId, count: p.count, names: [], people: [] });
 		} catch (err) {
 			logger.error({ err: safeError(err) }, 'presence broadcast failed');
 		}
 	};
 	services.bus.on('session:presence-changed', (id) => {
-		void presence(id);
-		void (async () => {
-			const count = (await services.liveSessions.presenceOf(id)).count;
-			io.to(rooms.present(id)).emit('session:presence', { sessionId: id, count, names: [], people: [] });
-		})().catch(() => undefined);
+		if (presencePending.has(id)) return;
+		presencePending.set(id, setTimeout(() => void sendPresence(id), RESULTS_INTERVAL_MS));
 	});
 
 	// What is on screen: the same activity for phones and projector, results only when visible.
@@ -166,14 +169,18 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 	const sendResults = async (pollId: string) => {
 		pending.delete(pollId);
 		try {
-			const staffView = await services.polls.resultsOf(pollId, { includeNames: true, includeTexts: true });
+			// One recount for everyone; names are added for staff only on named polls.
+			const shared = await services.polls.resultsOf(pollId, { includeNames: false, includeTexts: true });
+			const staffView = (await services.polls.isNamed(pollId)) ? await services.polls.resultsOf(pollId, { includeNames: true, includeTexts: true }) : shared;
 			const shownTo = await services.liveSessions.sessionsShowing(pollId);
 			let room = io.to(rooms.pollStaff(pollId));
 			for (const s of shownTo) room = room.to(rooms.sessionStaff(s.id));
 			room.emit('poll:results', staffView);
-			for (const s of shownTo) {
-				const a = await services.liveSessions.activity(s.id);
-				if (a?.results) io.to(rooms.session(s.id)).to(rooms.present(s.id)).emit('poll:results', a.results);
+			const visible = shownTo.filter((s) => s.resultsVisible);
+			if (visible.length) {
+				let audience = io.to(rooms.session(visible[0]!.id));
+				for (const s of visible) audience = audience.to(rooms.session(s.id)).to(rooms.present(s.id));
+				audience.emit('poll:results', shared);
 			}
 		} catch (err) {
 			logger.error({ err: safeError(err) }, 'results broadcast failed');
@@ -200,8 +207,9 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 	});
 	const dispose = () => {
 		services.bus.removeAllListeners();
-		for (const t of pending.values()) clearTimeout(t);
+		for (const t of [...pending.values(), ...presencePending.values()]) clearTimeout(t);
 		pending.clear();
+		presencePending.clear();
 	};
 	services.bus.on('session:closed', (id) => {
 		io.to(rooms.session(id)).to(rooms.sessionStaff(id)).to(rooms.present(id)).emit('session:closed', { sessionId: id });

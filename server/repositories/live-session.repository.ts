@@ -24,15 +24,17 @@ export function createLiveSessionRepository({ LiveSession }: Models) {
 		close: (id: string, at: Date) =>
 			LiveSession.findOneAndUpdate(
 				{ _id: oid(id), state: 'open' },
-				{ $set: { state: 'closed', closedAt: at, currentPollId: null, showResults: false } },
+				{ $set: { state: 'closed', closedAt: at, currentPollId: null, showResults: false, timerEndsAt: null } },
 				{ returnDocument: 'after' }
 			).lean(),
 		setActivity: (id: string, pollId: string | null) =>
 			LiveSession.findOneAndUpdate(
 				{ _id: oid(id), state: 'open' },
-				{ $set: { currentPollId: pollId ? oid(pollId) : null, showResults: false } },
+				{ $set: { currentPollId: pollId ? oid(pollId) : null, showResults: false, timerEndsAt: null } },
 				{ returnDocument: 'after' }
 			).lean(),
+		setTimer: (id: string, endsAt: Date | null) =>
+			LiveSession.findOneAndUpdate({ _id: oid(id), state: 'open' }, { $set: { timerEndsAt: endsAt } }, { returnDocument: 'after' }).lean(),
 		setShowResults: (id: string, show: boolean) =>
 			LiveSession.findOneAndUpdate({ _id: oid(id), state: 'open' }, { $set: { showResults: show } }, { returnDocument: 'after' }).lean(),
 		showingPoll: (pollId: string) => LiveSession.find({ currentPollId: oid(pollId), state: 'open' }).lean()

@@ -7,6 +7,7 @@ import {
 	type ParticipantIdentity,
 	type ParticipantWelcome,
 	type Presentation,
+	type TimerBody,
 	type SessionPresence
 } from '../../contracts/index.js';
 import { AppError } from '../errors.js';
@@ -64,7 +65,8 @@ export function createLiveSessionService(deps: {
 		createdAt: s.createdAt.toISOString(),
 		closedAt: s.closedAt ? s.closedAt.toISOString() : null,
 		currentPollId: s.currentPollId ? String(s.currentPollId) : null,
-		showResults: s.showResults ?? false
+		showResults: s.showResults ?? false,
+		timerEndsAt: s.timerEndsAt ? s.timerEndsAt.toISOString() : null
 	});
 	/** Results may be shown to the room only when staff chose to and the poll allows it now. */
 	const resultsVisible = (showResults: boolean, poll: { state: string; settings: { hideResultsUntilClosed: boolean } }) =>
@@ -78,7 +80,8 @@ export function createLiveSessionService(deps: {
 		return {
 			poll: toParticipantPoll(poll),
 			showResults: visible,
-			results: visible ? await deps.polls.resultsOf(poll.id, { includeNames: false, includeTexts: true }) : null
+			results: visible ? await deps.polls.resultsOf(poll.id, { includeNames: false, includeTexts: true }) : null,
+			timerEndsAt: s.timerEndsAt ? s.timerEndsAt.toISOString() : null
 		};
 	}
 	const load = async (actor: Actor, id: string) => {
@@ -192,6 +195,20 @@ export function createLiveSessionService(deps: {
 			return toSession(next);
 		},
 
+		/** The facilitator's optional countdown for the current question. */
+		async setTimer(actor: Actor, sessionId: string, body: TimerBody): Promise<LiveSession> {
+			const s = await load(actor, sessionId);
+			if (!s.currentPollId) throw new AppError('CONFLICT', 'Put a poll on screens before starting a timer.');
+			const t = now().getTime();
+			const current = s.timerEndsAt && s.timerEndsAt.getTime() > t ? s.timerEndsAt.getTime() : t;
+			const endsAt = body.action === 'stop' ? null : new Date((body.action === 'add' ? current : t) + body.seconds * 1000);
+			const next = await repos.liveSessions.setTimer(sessionId, endsAt);
+			if (!next) throw new AppError('SESSION_CLOSED');
+			await audit.record(actor, `session.timer-${body.action}`, { type: 'liveSession', id: sessionId, hubId: String(s.hubId) }, body.action === 'stop' ? {} : { seconds: body.seconds });
+			bus.emit('session:activity', sessionId);
+			return toSession(next);
+		},
+
 		async setShowResults(actor: Actor, sessionId: string, show: boolean): Promise<LiveSession> {
 			const s = await load(actor, sessionId);
 			const next = await repos.liveSessions.setShowResults(sessionId, show);
@@ -203,7 +220,11 @@ export function createLiveSessionService(deps: {
 
 		/** Sessions that have this poll on screen now, for live result updates. */
 		async sessionsShowing(pollId: string) {
-			return (await repos.liveSessions.showingPoll(pollId)).map((s) => ({ id: String(s._id), showResults: s.showResults ?? false }));
+			const sessions = await repos.liveSessions.showingPoll(pollId);
+			if (!sessions.length) return [];
+			const doc = await repos.polls.findById(pollId);
+			const poll = doc ? toPoll(doc) : null;
+			return sessions.map((s) => ({ id: String(s._id), resultsVisible: poll !== null && resultsVisible(s.showResults ?? false, poll) }));
 		},
 		async removeParticipant(actor: Actor, sessionId: string, participantId: string) {
 			const s = await load(actor, sessionId);

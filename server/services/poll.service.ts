@@ -321,6 +321,11 @@ export function createPollService(deps: {
 			};
 		},
 
+		async isNamed(pollId: string): Promise<boolean> {
+			const p = await repos.polls.findById(pollId);
+			return p ? !toPoll(p).settings.anonymous : false;
+		},
+
 		async myBallot(participant: ParticipantIdentity, pollId: string) {
 			const poll = await loadForParticipant(participant, pollId);
 			const key = await voterKey(poll.id, participant.id);

@@ -44,6 +44,7 @@ const httpTable: Record<string, Who[]> = {
 	'GET /sessions/:id/polls': FACILITATORS,
 	'POST /sessions/:id/activity': FACILITATORS,
 	'POST /sessions/:id/results': FACILITATORS,
+	'POST /sessions/:id/timer': FACILITATORS,
 	'GET /present/:code': ALL,
 	'GET /sessions': FACILITATORS,
 	'POST /sessions': FACILITATORS,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createInviteBody, createSessionBody, invite, joinBody, joinCode, joinResult, liveSession, objectId, poll, presentation, redeemInviteBody, setActivityBody, showResultsBody } from '../../../contracts/index.js';
+import { createInviteBody, createSessionBody, invite, joinBody, joinCode, joinResult, liveSession, objectId, poll, presentation, redeemInviteBody, setActivityBody, showResultsBody, timerBody } from '../../../contracts/index.js';
 import { PARTICIPANT_COOKIE } from '../../auth/tokens.js';
 import type { Services } from '../../services/index.js';
 import { idParams, route } from '../route.js';
@@ -64,6 +64,17 @@ export function sessionRoutes(s: Services, cookieBase: CookieOptions) {
 			body: showResultsBody,
 			response: liveSession,
 			handler: ({ actor, params, body }) => s.liveSessions.setShowResults(actor, params.id, body.show)
+		}),
+		route({
+			method: 'post',
+			path: '/sessions/:id/timer',
+			action: 'session:activity',
+			tag: 'live sessions',
+			summary: 'Start, extend or stop an optional countdown for the current question. It never closes the poll by itself, and young people can hide it.',
+			params: idParams,
+			body: timerBody,
+			response: liveSession,
+			handler: ({ actor, params, body }) => s.liveSessions.setTimer(actor, params.id, body)
 		}),
 		route({
 			method: 'get',

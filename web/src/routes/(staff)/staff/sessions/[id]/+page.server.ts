@@ -33,6 +33,10 @@ export const actions: Actions = {
 	push: act((_f, id) => `/sessions/${id}/activity`, (f) => ({ pollId: String(f.get('pollId') ?? '') })),
 	clear: act((_f, id) => `/sessions/${id}/activity`, () => ({ pollId: null })),
 	results: act((_f, id) => `/sessions/${id}/results`, (f) => ({ show: f.get('show') === 'true' })),
+	timer: act(
+		(_f, id) => `/sessions/${id}/timer`,
+		(f) => (f.get('timer') === 'stop' ? { action: 'stop' } : { action: f.get('timer') === 'add' ? 'add' : 'start', seconds: Number(f.get('seconds') ?? 60) })
+	),
 	closePoll: act((f) => `/polls/${pid(f)}/close`),
 	startVote: act((f) => `/polls/${pid(f)}/start-vote`),
 	approve: act((f) => `/polls/${pid(f)}/suggestions/${encodeURIComponent(String(f.get('suggestionId') ?? ''))}/approve`),
