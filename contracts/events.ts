@@ -71,6 +71,8 @@ export interface ServerToClientEvents {
 	'poll:suggestions-changed': (info: { pollId: string }) => void;
 	/** Moderators of a hub: a concern was raised (the console arrives with the escalations work). */
 	'escalation:new': (info: { escalationId: string; hubId: string }) => void;
+	/** Moderators of a hub: the held queue changed. */
+	'moderation:held-changed': (info: { hubId: string }) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -5,7 +5,7 @@
 import type { Plugin } from 'vite';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import { connectDb } from './db/connect.js';
+import { connectDb, EMBEDDED_POOL_SIZE } from './db/connect.js';
 import { startEmbeddedDb } from './db/embedded.js';
 import { createContentModerator } from './moderation.js';
 import { seedDemo } from './services/seed.service.js';
@@ -17,7 +17,7 @@ export function voiceboxDev(): Plugin {
 			if (!server.httpServer) return;
 			const config = loadConfig(process.env, { port: server.config.server.port ?? 3000 });
 			const embedded = config.mongodbUri ? null : await startEmbeddedDb(config.dataDir);
-			const conn = await connectDb(config.mongodbUri ?? embedded!.uri, config.dbName);
+			const conn = await connectDb(config.mongodbUri ?? embedded!.uri, config.dbName, embedded ? { maxPoolSize: EMBEDDED_POOL_SIZE } : {});
 			const app = await createApp({ config, conn, web: false, httpServer: server.httpServer as import('node:http').Server, moderator: createContentModerator() });
 			if (config.seedDemo) {
 				const seeded = await seedDemo(app.repos, app.services.auth);

@@ -4,7 +4,7 @@
  */
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, publicUrl } from './config.js';
-import { connectDb } from './db/connect.js';
+import { connectDb, EMBEDDED_POOL_SIZE } from './db/connect.js';
 import { startEmbeddedDb, type EmbeddedDb } from './db/embedded.js';
 import { createLogger } from './logger.js';
 import { createContentModerator } from './moderation.js';
@@ -30,7 +30,7 @@ async function main() {
 		uri = embedded.uri;
 		logger.info({ dataDir: config.dataDir }, 'embedded database (FerretDB) started');
 	}
-	const conn = await connectDb(uri, config.dbName);
+	const conn = await connectDb(uri, config.dbName, embedded ? { maxPoolSize: EMBEDDED_POOL_SIZE } : {});
 	const app = await createApp({ config, conn, logger, moderator: createContentModerator() });
 
 	if (config.seedDemo) {

@@ -43,6 +43,7 @@ export const permissions = {
 	'poll:answer-hide': ['admin', 'staff', 'moderator'],
 	'poll:answer-approve': ['admin', 'moderator'],
 	'poll:public-results': EVERYONE,
+	'moderation:held': ['admin', 'moderator'],
 	'poll:vote': ['participant'],
 	'poll:suggest': ['participant'],
 	'poll:mine': ['participant'],

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { email, password, roleSchema } from '../../contracts/index.js';
 import { loadConfig } from '../config.js';
-import { connectDb } from '../db/connect.js';
+import { connectDb, EMBEDDED_POOL_SIZE } from '../db/connect.js';
 import { runningEmbeddedUri, startEmbeddedDb, type EmbeddedDb } from '../db/embedded.js';
 import { createModels, ensureIndexes } from '../models/index.js';
 import { createRepositories } from '../repositories/index.js';
@@ -63,7 +63,7 @@ async function main() {
 		embedded = await startEmbeddedDb(config.dataDir);
 		uri = embedded.uri;
 	}
-	const conn = await connectDb(uri, config.dbName);
+	const conn = await connectDb(uri, config.dbName, config.mongodbUri ? {} : { maxPoolSize: EMBEDDED_POOL_SIZE });
 	try {
 		const models = createModels(conn);
 		await ensureIndexes(models);

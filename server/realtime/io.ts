@@ -202,6 +202,9 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 			room.emit('poll:suggestions-changed', { pollId });
 		});
 	});
+	services.bus.on('moderation:held', (hubId) => {
+		io.to(rooms.hubModerators(hubId)).emit('moderation:held-changed', { hubId });
+	});
 	services.bus.on('escalation:created', (hubId, escalationId) => {
 		io.to(rooms.hubModerators(hubId)).emit('escalation:new', { escalationId, hubId });
 	});

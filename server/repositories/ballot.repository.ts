@@ -67,6 +67,7 @@ export function createBallotRepository({ Ballot, Participation }: Models) {
 				{ returnDocument: 'after' }
 			).lean(),
 		listForPoll: (pollId: string) => Ballot.find({ pollId: oid(pollId) }).lean(),
+		listHeld: (pollIds: string[]) => Ballot.find({ pollId: { $in: pollIds.map(oid) }, kind: 'text', textStatus: 'held' }).limit(500).lean(),
 		countForPoll: (pollId: string) => Ballot.countDocuments({ pollId: oid(pollId) }),
 		setTextStatus: (pollId: string, ballotId: string, status: 'visible' | 'hidden' | 'held') =>
 			Ballot.findOneAndUpdate({ _id: ballotId, pollId: oid(pollId), kind: 'text' }, { $set: { textStatus: status } }, { returnDocument: 'after' }).lean(),

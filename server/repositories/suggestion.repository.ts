@@ -32,6 +32,7 @@ export function createSuggestionRepository({ Suggestion }: Models) {
 				return { doc: doc!, created: false };
 			}
 		},
+		listHeld: (pollIds: string[]) => Suggestion.find({ pollId: { $in: pollIds.map(oid) }, status: 'held' }).sort({ createdAt: 1 }).limit(500).lean(),
 		list: (pollId: string) => Suggestion.find({ pollId: oid(pollId) }).sort({ createdAt: 1 }).lean(),
 		listByVoter: (pollId: string, voterKey: string) => Suggestion.find({ pollId: oid(pollId), supporterKeys: voterKey }).sort({ createdAt: 1 }).lean(),
 		findById: (id: string) => Suggestion.findById(id).lean(),

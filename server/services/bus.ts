@@ -13,6 +13,8 @@ export interface BusEvents {
 	'poll:voted': [pollId: string];
 	'poll:suggested': [pollId: string];
 	'escalation:created': [hubId: string, escalationId: string];
+	/** Something was held for a person to check in this hub. */
+	'moderation:held': [hubId: string];
 }
 
 export class Bus extends EventEmitter<BusEvents> {}

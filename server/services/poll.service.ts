@@ -312,6 +312,7 @@ export function createPollService(deps: {
 			} else stored = await repos.ballots.replace(write);
 			await repos.ballots.recordParticipation({ pollId: poll.id, participantId: participant.id, orgId: participant.orgId, hubId: participant.hubId, day: now().toISOString().slice(0, 10) });
 			if (verdict) await raise(verdict, 'poll-answer', String((stored as { _id: string })._id), participant);
+			if (textStatus === 'held') bus.emit('moderation:held', participant.hubId);
 			bus.emit('poll:voted', poll.id);
 			return {
 				status: textStatus === 'held' ? ('held' as const) : ('counted' as const),
@@ -349,6 +350,7 @@ export function createPollService(deps: {
 				status: verdict.action === 'allow' ? 'pending' : 'held'
 			});
 			if (created) await raise(verdict, 'poll-suggestion', String(doc._id), participant);
+			if (created && doc.status === 'held') bus.emit('moderation:held', participant.hubId);
 			bus.emit('poll:suggested', poll.id);
 			return {
 				status: doc.status === 'held' ? ('held' as const) : ('received' as const),
@@ -393,6 +395,42 @@ export function createPollService(deps: {
 			if (!b) throw new AppError('NOT_FOUND');
 			await audit.record(actor, status === 'visible' ? 'poll.answer-approve' : 'poll.answer-hide', { type: 'poll', id: pollId, hubId: p.hubId }, { ballotId });
 			bus.emit('poll:voted', pollId);
+		},
+
+		/**
+		 * Everything the filter held for a person to decide, in the hubs this moderator covers:
+		 * open-text answers and name suggestions. (The escalations console grows this queue.)
+		 */
+		async heldItems(actor: Actor) {
+			const user = staffOf(actor);
+			const polls = (await repos.polls.list(user.orgId, hubFilter(actor))).map(toPoll);
+			const byId = new Map(polls.map((p) => [p.id, p]));
+			const ids = [...byId.keys()];
+			const answers = (await repos.ballots.listHeld(ids)).map((b) => ({
+				kind: 'answer' as const,
+				id: b._id,
+				pollId: String(b.pollId),
+				pollTitle: byId.get(String(b.pollId))?.title ?? '',
+				text: b.text ?? ''
+			}));
+			const suggestions = (await repos.suggestions.listHeld(ids)).map((s) => ({
+				kind: 'suggestion' as const,
+				id: String(s._id),
+				pollId: String(s.pollId),
+				pollTitle: byId.get(String(s.pollId))?.title ?? '',
+				text: s.text
+			}));
+			return [...answers, ...suggestions];
+		},
+
+		/** A moderator lets a held suggestion through to staff's shortlist, or turns it down. */
+		async reviewSuggestion(actor: Actor, pollId: string, suggestionId: string, release: boolean) {
+			const p = toPoll(await load(actor, pollId));
+			const s = await repos.suggestions.findById(suggestionId);
+			if (!s || String(s.pollId) !== pollId || s.status !== 'held') throw new AppError('NOT_FOUND');
+			await repos.suggestions.setStatus(suggestionId, release ? 'pending' : 'rejected');
+			await audit.record(actor, release ? 'poll.suggestion-release' : 'poll.suggestion-reject', { type: 'poll', id: pollId, hubId: p.hubId }, { suggestionId });
+			bus.emit('poll:suggested', pollId);
 		},
 
 		/** Open-text answers for staff: with moderation status, never who wrote them (unless named). */

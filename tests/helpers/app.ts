@@ -8,7 +8,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../contracts/index.js';
 import { createApp, type App, type AppDeps } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
-import { connectDb } from '../../server/db/connect.js';
+import { connectDb, EMBEDDED_POOL_SIZE } from '../../server/db/connect.js';
 import { createLogger } from '../../server/logger.js';
 import type { StaffUser } from '../../contracts/index.js';
 
@@ -41,8 +41,8 @@ export async function startTestApp(
 ): Promise<TestApp> {
 	const dbName = opts.dbName ?? freshDbName();
 	const config = loadConfig({ LOG_LEVEL: 'silent' }, { port: 0, dbName, seedDemo: false, ...opts.config });
-	const conn = await connectDb(inject('mongoUri'), dbName);
-	const app = await createApp({ config, conn, logger: createLogger('silent'), web: opts.web ?? false, ...opts.deps });
+	const conn = await connectDb(inject('mongoUri'), dbName, process.env.TEST_MONGODB_URI ? {} : { maxPoolSize: EMBEDDED_POOL_SIZE });
+	const app = await createApp({ config, conn, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), web: opts.web ?? false, ...opts.deps });
 	const port = await app.listen(0, '127.0.0.1');
 	const world = opts.seedWorld === false ? (null as unknown as World) : await makeWorld(app);
 	return {

@@ -123,7 +123,7 @@ describe('integrity', () => {
 				if (i % 5 === 2) {
 					const second = poll.options[(poll.options.findIndex((o) => o.id === first) + 1) % 4]!.id;
 					const c = await emitAck<{ changed: boolean }>(p.socket, 'poll:vote', { pollId: poll.id, clientVoteId: `second-${i}-vote`, choice: second });
-					expect(c).toMatchObject({ ok: true, data: { changed: true } });
+					expect(c, JSON.stringify(c)).toMatchObject({ ok: true, data: { changed: true } });
 					intended.set(p.id, second);
 				}
 			})
@@ -271,6 +271,10 @@ describe('suggest, shortlist, then vote (choosing a new name)', () => {
 		expect((await say(2, 'Bridges')).data).toMatchObject({ status: 'received' });
 		expect((await say(3, 'text me on 07700 900123')).data).toMatchObject({ status: 'held' });
 
+		const mod = new Client(t.url);
+		await mod.login('mod@test.local', t.world.users.moderator.password);
+		const heldNow = (await mod.get('/api/moderation/held')).json.data as { id: string; kind: string; text: string }[];
+		expect(heldNow).toContainEqual(expect.objectContaining({ kind: 'suggestion', text: 'text me on 07700 900123' }));
 		const list = (await staff.get(`/api/polls/${poll.id}/suggestions`)).json.data as { id: string; text: string; count: number; status: string }[];
 		expect(list.map((s) => [s.text, s.count, s.status])).toEqual([
 			['The Harbour', 2, 'pending'],
@@ -316,7 +320,11 @@ describe('open text', () => {
 		expect((await staff.post(`/api/polls/${poll.id}/answers/${held.id}/approve`, {})).status).toBe(403);
 		const mod = new Client(t.url);
 		await mod.login('mod@test.local', t.world.users.moderator.password);
+		// The moderator's held queue has it, with the text to judge.
+		const queue = (await mod.get('/api/moderation/held')).json.data as { id: string; kind: string; text: string }[];
+		expect(queue).toContainEqual(expect.objectContaining({ id: held.id, kind: 'answer', text: 'message me on snap: sk8r_boi' }));
 		expect((await mod.post(`/api/polls/${poll.id}/answers/${held.id}/approve`, {})).status).toBe(200);
+		expect(((await mod.get('/api/moderation/held')).json.data as { id: string }[]).map((i) => i.id)).not.toContain(held.id);
 		r = await results(poll.id);
 		expect(r.texts).toHaveLength(3);
 		const visible = answers.find((a) => a.status === 'visible')!;

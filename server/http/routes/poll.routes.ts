@@ -5,6 +5,7 @@ import { idParams, route } from '../route.js';
 
 const suggestionParams = z.object({ id: objectId, suggestionId: objectId });
 const answerParams = z.object({ id: objectId, answerId: z.string().uuid('Not a valid id.') });
+const heldItem = z.object({ kind: z.enum(['answer', 'suggestion']), id: z.string(), pollId: z.string(), pollTitle: z.string(), text: z.string() });
 const answer = z.object({ id: z.string(), text: z.string(), status: z.enum(['visible', 'held', 'hidden']), displayName: z.string().nullable() });
 
 export function pollRoutes(s: Services) {
@@ -151,6 +152,41 @@ export function pollRoutes(s: Services) {
 				await s.polls.setAnswerStatus(actor, params.id, params.answerId, 'visible');
 				return {};
 			}
+		}),
+		route({
+			method: 'post',
+			path: '/polls/:id/suggestions/:suggestionId/release',
+			action: 'poll:answer-approve',
+			tag: 'moderation',
+			summary: 'Moderators: let a held suggestion through to the shortlisting list.',
+			params: suggestionParams,
+			response: z.object({}),
+			handler: async ({ actor, params }) => {
+				await s.polls.reviewSuggestion(actor, params.id, params.suggestionId, true);
+				return {};
+			}
+		}),
+		route({
+			method: 'post',
+			path: '/polls/:id/suggestions/:suggestionId/decline',
+			action: 'poll:answer-approve',
+			tag: 'moderation',
+			summary: 'Moderators: turn down a held suggestion.',
+			params: suggestionParams,
+			response: z.object({}),
+			handler: async ({ actor, params }) => {
+				await s.polls.reviewSuggestion(actor, params.id, params.suggestionId, false);
+				return {};
+			}
+		}),
+		route({
+			method: 'get',
+			path: '/moderation/held',
+			action: 'moderation:held',
+			tag: 'moderation',
+			summary: 'Held items awaiting a decision in your hubs: open-text answers and name suggestions.',
+			response: z.array(heldItem),
+			handler: ({ actor }) => s.polls.heldItems(actor)
 		}),
 		route({
 			method: 'get',
