@@ -7,6 +7,7 @@
  * touches, so phases do not stop at the first finding; only empty text stops.
  */
 import { abusiveLanguage } from './abusive-language.js';
+import { recallBackstop } from './backstop.js';
 import { contactDetails } from './contact-details.js';
 import type { Phase } from './context.js';
 import { emptyText } from './empty-text.js';
@@ -18,6 +19,9 @@ export const LOCAL_PHASES: readonly Phase[] = [
   emptyText,
   // 2. Safeguarding rules by category, with benign idioms.
   safeguardingRules,
+  // 2b. Recall backstop: a person near a harm or distress concept (broad lexicons), for
+  //     disclosures the phrase rules have not seen; only adds what stage 2 did not find.
+  recallBackstop,
   // 3. Contact details; escalates only with a grooming signal (needs stage 2's findings).
   contactDetails,
   // 4. Abusive language and hate (obscenity over our normaliser).

@@ -61,7 +61,11 @@ export class RuleSet {
   private readonly contextExact: ReadonlySet<number>;
   readonly vocabulary: ReadonlySet<string>;
 
-  constructor(specs: readonly RuleSpec[], benign: readonly string[], macros: Macros) {
+  /** Benign idioms shared with another rule set (their spans are computed once per message). */
+  private readonly sharedBenign: GatedTemplates | undefined;
+
+  constructor(specs: readonly RuleSpec[], benign: readonly string[], macros: Macros, sharedBenign?: GatedTemplates) {
+    this.sharedBenign = sharedBenign;
     const words = new Set<string>();
     const ids = new Set<string>();
     const templates = [];
@@ -94,6 +98,11 @@ export class RuleSet {
     this.benign = new GatedTemplates(benign.map((t) => compileTemplate(t, macros)));
     for (const m of Object.values(macros)) if (typeof m === 'string') for (const w of templateWords(m)) words.add(w);
     this.vocabulary = words;
+  }
+
+  /** This set's benign idioms, for another rule set to share. */
+  get benignTemplates(): GatedTemplates {
+    return this.benign;
   }
 
   get size(): number {
@@ -149,7 +158,7 @@ export class RuleSet {
         }
         const [os, oe] = toOriginalSpan(view, s, e);
         if (rule.spec.ignoreBenign !== true) {
-          benignSpans ??= this.benign.allSpans(kw).map(([a, b]) => toOriginalSpan(norm.key, a, b));
+          benignSpans ??= [...(this.sharedBenign?.allSpans(kw) ?? []), ...this.benign.allSpans(kw)].map(([a, b]) => toOriginalSpan(norm.key, a, b));
           if (overlaps(benignSpans, os, oe)) continue;
         }
         const severity: Severity = rule.urgentIf.length > 0 && contextSpans(rule.urgentIf).length > 0 ? 'urgent' : rule.spec.severity;

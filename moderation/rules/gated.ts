@@ -4,7 +4,7 @@
  * and where matching could start, then runs only those regexes, only there.
  * This is what keeps hundreds of phrase rules cheap on ordinary messages.
  */
-import { isCommonAnchor, type CompiledTemplate } from './template.js';
+import { isCommonAnchor, type Anchor, type ClauseGate, type CompiledTemplate } from './template.js';
 
 export type Span = readonly [number, number];
 
@@ -16,6 +16,9 @@ interface GateEntry {
 
 /** At most this many gate groups per template are used (bits of a 32-bit mask). */
 const MAX_GATES = 30;
+/** Bound on each set's word → gate entries memo (cleared when full). */
+const ENTRIES_CACHE_LIMIT = 20000;
+const NO_ENTRIES: readonly GateEntry[] = [];
 /** Words this long in the key view may be glued words; their inner positions are searched too. */
 const GLUED_WORD_LENGTH = 13;
 export const MAX_MATCHES_PER_TEMPLATE = 8;
@@ -70,6 +73,8 @@ export interface KeyWords {
   readonly long: readonly number[];
   /** word → offset where it occurs, or offsets if it occurs more than once (built on first use) */
   positions(): ReadonlyMap<string, number | number[]>;
+  /** first two characters (see head()) → indexes of the words of two or more characters that begin so (built on first use) */
+  heads(): ReadonlyMap<number, readonly number[]>;
 }
 
 const keyWordsCache = new WeakMap<object, KeyWords>();
@@ -105,6 +110,7 @@ export function keyWords(key: string): KeyWords {
     i = j + 1;
   }
   let positions: Map<string, number | number[]> | undefined;
+  let heads: Map<number, number[]> | undefined;
   return {
     text: key,
     starts,
@@ -125,7 +131,40 @@ export function keyWords(key: string): KeyWords {
       }
       return positions;
     },
+    heads() {
+      if (heads === undefined) {
+        heads = new Map();
+        for (let k = 0; k < words.length; k++) {
+          const w = words[k] ?? '';
+          if (w.length < 2) continue;
+          const h = head(w);
+          const list = heads.get(h);
+          if (list === undefined) heads.set(h, [k]);
+          else list.push(k);
+        }
+      }
+      return heads;
+    },
   };
+}
+
+/** A key view of plain words: each regex word is exactly one of its words. */
+const PLAIN_KEY = /^[a-z0-9 ]*$/;
+
+/** Whether every word of some clause is among the words of the text. */
+function clauseHolds(clauses: ClauseGate['clauses'], kw: KeyWords): boolean {
+  const positions = kw.positions();
+  for (const clause of clauses) {
+    let all = true;
+    for (const a of clause) {
+      if (a.prefix ? !kw.words.some((w) => w.startsWith(a.word)) : !positions.has(a.word)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 /** Numeric key of a word's first two characters (no string allocation). */
@@ -136,7 +175,58 @@ function head(word: string, from = 0): number {
 interface FirstGate {
   readonly exact: ReadonlySet<string>;
   readonly prefixes: readonly string[];
+  /** the prefixes again, by their first two characters (one-character prefixes in `short`) */
+  readonly byHead: ReadonlyMap<number, readonly string[]>;
+  readonly short: readonly string[];
 }
+
+function firstGate(anchors: readonly Anchor[]): FirstGate {
+  const prefixes = anchors.filter((a) => a.prefix).map((a) => a.word);
+  const byHead = new Map<number, string[]>();
+  const short: string[] = [];
+  for (const p of prefixes) {
+    if (p.length < 2) {
+      short.push(p);
+      continue;
+    }
+    const list = byHead.get(head(p)) ?? [];
+    list.push(p);
+    byHead.set(head(p), list);
+  }
+  return { exact: new Set(anchors.filter((a) => !a.prefix).map((a) => a.word)), prefixes, byHead, short };
+}
+
+/** Whether a word is one of the gate's exact words or starts with one of its prefixes. */
+function startsGate(fg: FirstGate, word: string): boolean {
+  if (fg.exact.has(word)) return true;
+  for (const p of fg.short) if (word.startsWith(p)) return true;
+  if (word.length < 2) return false;
+  const list = fg.byHead.get(head(word));
+  if (list !== undefined) for (const p of list) if (word.startsWith(p)) return true;
+  return false;
+}
+
+/**
+ * Gates are interned: templates that begin with the same words (`{I} …` in many rules) share
+ * one gate object, and with it the start positions computed for the current message.
+ */
+const internedGates = new Map<string, FirstGate>();
+
+function internGate(anchors: readonly Anchor[]): FirstGate {
+  const key = anchors
+    .map((a) => `${a.prefix ? '^' : '='}${a.word}`)
+    .sort()
+    .join(' ');
+  let g = internedGates.get(key);
+  if (g === undefined) {
+    g = firstGate(anchors);
+    internedGates.set(key, g);
+  }
+  return g;
+}
+
+/** Start positions per gate for the last message (key words without glued words only). */
+const startsCache = new WeakMap<FirstGate, { kw: KeyWords; starts: readonly number[] }>();
 
 export class GatedTemplates {
   private readonly full: Int32Array;
@@ -147,6 +237,23 @@ export class GatedTemplates {
   private readonly firstGates: Array<FirstGate | undefined> = [];
   /** per template: its gate groups (exact words and prefixes) */
   private readonly gateGroups: Array<ReadonlyArray<FirstGate>> = [];
+  /** templates with clause gates (see CompiledTemplate.clauseGates), checked after marking */
+  private readonly clauseTemplates: Array<{
+    readonly index: number;
+    /** bits of the ordinary gates, which must all be marked first */
+    readonly plainBits: number;
+    readonly groups: ReadonlyArray<{ readonly bit: number; readonly clauses: ClauseGate['clauses'] }>;
+  }> = [];
+  private readonly hasClauses: Uint8Array;
+  private lastAll: { readonly kw: KeyWords; readonly spans: readonly Span[] } | undefined;
+  /** template → its index in clauseTemplates */
+  private readonly clauseSlot: Int32Array;
+  /** templates gated by clause gates only */
+  private readonly clauseOnly: number[] = [];
+  /** word → the gate entries it satisfies (a bounded memo: message vocabularies repeat) */
+  private readonly entriesOf = new Map<string, readonly GateEntry[]>();
+  /** per template: the `A ~N B` prefilter (see CompiledTemplate.follow) */
+  private readonly follows: Array<{ readonly gate: FirstGate; readonly reach: number } | undefined> = [];
   // Scratch space for candidates(): reset lazily by epoch, so nothing is cleared per call.
   private readonly mask: Int32Array;
   private readonly epochOf: Int32Array;
@@ -156,25 +263,38 @@ export class GatedTemplates {
     this.full = new Int32Array(templates.length);
     this.mask = new Int32Array(templates.length);
     this.epochOf = new Int32Array(templates.length);
+    this.hasClauses = new Uint8Array(templates.length);
+    this.clauseSlot = new Int32Array(templates.length).fill(-1);
     templates.forEach((t, ti) => {
       // Gates made of very common words ("i", "to", "my") pass for almost every message and
-      // cost the most to mark; they are left out (the regex still checks them).
+      // cost the most to mark; they are left out of the index (the regex still checks them).
       const gates = t.gates.filter((g) => !g.some((a) => isCommonAnchor(a))).slice(0, MAX_GATES);
-      this.full[ti] = gates.length === 0 ? 0 : (2 ** gates.length - 1) | 0;
-      this.gateGroups.push(
-        gates.map((g) => ({ exact: new Set(g.filter((a) => !a.prefix).map((a) => a.word)), prefixes: g.filter((a) => a.prefix).map((a) => a.word) })),
-      );
-      const g0 = t.firsts;
-      this.firstGates.push(
-        g0 !== null
-          ? { exact: new Set(g0.filter((a) => !a.prefix).map((a) => a.word)), prefixes: g0.filter((a) => a.prefix).map((a) => a.word) }
-          : undefined,
-      );
-      if (gates.length === 0) {
+      // Such groups can still gate as clause gates: a rare anchor marked like any gate, or
+      // every word of one common-only alternative present (checked after marking).
+      // Only for templates with no ordinary gate: elsewhere the ordinary gates already filter
+      // nearly everything, and checking clauses would cost more than it saves.
+      const clauseGates = gates.length === 0 && t.clauseGates.length <= MAX_GATES ? t.clauseGates : [];
+      const bits = gates.length + clauseGates.length;
+      this.full[ti] = bits === 0 ? 0 : (2 ** bits - 1) | 0;
+      if (clauseGates.length > 0) {
+        this.hasClauses[ti] = gates.length === 0 ? 2 : 1;
+        if (gates.length === 0) this.clauseOnly.push(ti);
+        this.clauseSlot[ti] = this.clauseTemplates.length;
+        this.clauseTemplates.push({
+          index: ti,
+          plainBits: gates.length === 0 ? 0 : (2 ** gates.length - 1) | 0,
+          groups: clauseGates.map((cg, i) => ({ bit: (1 << (gates.length + i)) | 0, clauses: cg.clauses })),
+        });
+      }
+      this.gateGroups.push(gates.map(firstGate));
+      this.firstGates.push(t.firsts !== null ? internGate(t.firsts) : undefined);
+      // For the follow check every anchor is taken as a prefix: a superset of what the regex accepts, so always safe.
+      this.follows.push(t.follow !== null ? { gate: internGate(t.follow.anchors.map((a) => ({ word: a.word, prefix: true }))), reach: t.follow.reach } : undefined);
+      if (bits === 0) {
         this.ungated.push(ti);
         return;
       }
-      gates.forEach((group, g) => {
+      [...gates, ...clauseGates.map((cg) => cg.rare)].forEach((group, g) => {
         const entry: GateEntry = { template: ti, bit: (1 << g) | 0 };
         for (const a of group) {
           if (a.prefix) {
@@ -224,11 +344,17 @@ export class GatedTemplates {
     const { mask, exactIndex, prefixIndex } = this;
     const touched: number[] = [];
     for (const word of kw.words) {
-      const list = exactIndex.get(word);
-      if (list !== undefined) this.mark(list, epoch, touched);
-      if (word.length < 2) continue;
-      const pre = prefixIndex.get(head(word));
-      if (pre !== undefined) for (const slot of pre) if (word.startsWith(slot.prefix)) this.mark(slot.entries, epoch, touched);
+      let entries = this.entriesOf.get(word);
+      if (entries === undefined) {
+        // Every gate entry a word satisfies (exact and prefix), looked up once per distinct word.
+        const found: GateEntry[] = [...(exactIndex.get(word) ?? [])];
+        const pre = word.length < 2 ? undefined : prefixIndex.get(head(word));
+        if (pre !== undefined) for (const slot of pre) if (word.startsWith(slot.prefix)) found.push(...slot.entries);
+        entries = found.length > 0 ? found : NO_ENTRIES;
+        if (this.entriesOf.size >= ENTRIES_CACHE_LIMIT) this.entriesOf.clear();
+        this.entriesOf.set(word, entries);
+      }
+      if (entries.length > 0) this.mark(entries, epoch, touched);
     }
     const inner: Array<[number, string]> = [];
     for (const w of kw.long) {
@@ -247,7 +373,28 @@ export class GatedTemplates {
     }
     const out: Candidate[] = [];
     for (const ti of this.ungated) out.push({ index: ti, starts: undefined, kw, inner });
-    for (const ti of touched) if (mask[ti] === this.full[ti]) out.push({ index: ti, starts: undefined, kw, inner });
+    // Clause gates are exact only when the key view's words are the regex's words.
+    let exactWords: boolean | undefined;
+    const clausesPass = (ti: number): boolean => {
+      const ct = this.clauseTemplates[this.clauseSlot[ti] ?? -1];
+      if (ct === undefined) return false;
+      let m = this.epochOf[ti] === epoch ? (mask[ti] ?? 0) : 0;
+      if ((m & ct.plainBits) !== ct.plainBits) return false;
+      for (const g of ct.groups) {
+        if ((m & g.bit) !== 0) continue;
+        exactWords ??= kw.long.length === 0 && PLAIN_KEY.test(kw.text);
+        if (!exactWords || clauseHolds(g.clauses, kw)) m |= g.bit;
+        else return false;
+      }
+      return m === this.full[ti];
+    };
+    for (const ti of touched) {
+      const kind = this.hasClauses[ti];
+      // kind 0: ordinary gates only; 1: clause gates after ordinary gates (touched when those are);
+      // 2: clause gates only (checked below whether touched or not).
+      if (kind === 0 ? mask[ti] === this.full[ti] : kind === 1 && clausesPass(ti)) out.push({ index: ti, starts: undefined, kw, inner });
+    }
+    for (const ti of this.clauseOnly) if (clausesPass(ti)) out.push({ index: ti, starts: undefined, kw, inner });
     if (out.length > 1) out.sort(byIndex);
     return out;
   }
@@ -289,14 +436,20 @@ export class GatedTemplates {
     if (candidate.starts === undefined) {
       const fg = this.firstGates[candidate.index];
       candidate.starts = fg === undefined ? null : startsOf(fg, candidate.kw, candidate.inner);
+      const follow = this.follows[candidate.index];
+      if (candidate.starts !== null && follow !== undefined) candidate.starts = followed(candidate.starts, follow.gate, follow.reach, candidate.kw);
     }
     return candidate.starts !== null ? stickySpans(t.sticky, text, candidate.starts) : spansOf(t.regex, text);
   }
 
   /** All match spans of every template, on the key view. */
-  allSpans(kw: KeyWords): Span[] {
+  allSpans(kw: KeyWords): readonly Span[] {
+    // Remembered for the last message: rule sets that share these templates (the benign idioms)
+    // ask for the same spans.
+    if (this.lastAll?.kw === kw) return this.lastAll.spans;
     const out: Span[] = [];
     for (const c of this.candidates(kw)) out.push(...this.spans(c, kw.text, true));
+    this.lastAll = { kw, spans: out };
     return out;
   }
 
@@ -308,7 +461,24 @@ export class GatedTemplates {
 }
 
 /** Positions of words that can begin a match (exact first word, or a prefix of one). */
-function startsOf(fg: FirstGate, kw: KeyWords, inner: ReadonlyArray<readonly [number, string]>): number[] {
+function startsOf(fg: FirstGate, kw: KeyWords, inner: ReadonlyArray<readonly [number, string]>): readonly number[] {
+  // Without glued words `inner` is always empty, so the starts depend on the gate and the words only.
+  if (kw.long.length === 0 && inner.length === 0) {
+    const hit = startsCache.get(fg);
+    if (hit !== undefined && hit.kw === kw) return hit.starts;
+    const starts = startsOfWords(fg, kw);
+    startsCache.set(fg, { kw, starts });
+    return starts;
+  }
+  const out = startsOfWords(fg, kw);
+  for (const w of kw.long) if (gluedStart(fg, kw.words[w] ?? '')) out.push(kw.starts[w] ?? 0);
+  for (const [pos, word] of inner) if (gluedStart(fg, word)) out.push(pos);
+  out.sort(ascending);
+  return out.filter(unique);
+}
+
+/** Offsets of the (whole) words that can begin a match, ascending. */
+function startsOfWords(fg: FirstGate, kw: KeyWords): number[] {
   const out: number[] = [];
   const { words, starts } = kw;
   if (fg.prefixes.length === 0 && fg.exact.size < words.length) {
@@ -321,18 +491,57 @@ function startsOf(fg: FirstGate, kw: KeyWords, inner: ReadonlyArray<readonly [nu
     }
     if (out.length > 1) out.sort(ascending);
   } else {
-    for (let k = 0; k < words.length; k++) {
-      const word = words[k] ?? '';
-      let ok = fg.exact.has(word);
-      for (let q = 0; !ok && q < fg.prefixes.length; q++) ok = word.startsWith(fg.prefixes[q] ?? '\u0000');
-      if (ok) out.push(starts[k] ?? 0);
+    // Fewer anchors than words: look the anchors up (exact words by position, prefixes by their
+    // first two characters) rather than testing every word against the gate.
+    if (fg.short.length === 0 && fg.exact.size + fg.prefixes.length < words.length) {
+      const positions = kw.positions();
+      for (const w of fg.exact) {
+        const ps = positions.get(w);
+        if (ps === undefined) continue;
+        if (typeof ps === 'number') out.push(ps);
+        else for (const p of ps) out.push(p);
+      }
+      const heads = kw.heads();
+      for (const p of fg.prefixes) {
+        const ks = heads.get(head(p));
+        if (ks !== undefined) for (const k of ks) if ((words[k] ?? '').startsWith(p)) out.push(starts[k] ?? 0);
+      }
+      if (out.length > 1) {
+        out.sort(ascending);
+        return out.filter(unique);
+      }
+      return out;
+    }
+    for (let k = 0; k < words.length; k++) if (startsGate(fg, words[k] ?? '')) out.push(starts[k] ?? 0);
+  }
+  return out;
+}
+
+/**
+ * Keep the starts from which the template's second element can be reached: one of its
+ * first words must begin one of the next `reach` words. Only when the key view's words
+ * are exactly the regex's words (no glued words, no '*' inside a word); otherwise all starts.
+ */
+function followed(starts: readonly number[], gate: FirstGate, reach: number, kw: KeyWords): readonly number[] {
+  if (starts.length === 0 || kw.long.length > 0 || kw.text.includes('*')) return starts;
+  const { words, starts: offsets } = kw;
+  const out: number[] = [];
+  let k = 0;
+  for (const p of starts) {
+    while (k < offsets.length && (offsets[k] ?? 0) < p) k++;
+    if ((offsets[k] ?? -1) !== p) {
+      out.push(p); // not a word start (cannot happen without glued words): keep it
+      continue;
+    }
+    const last = Math.min(words.length - 1, k + reach);
+    for (let j = k + 1; j <= last; j++) {
+      if (startsGate(gate, words[j] ?? '')) {
+        out.push(p);
+        break;
+      }
     }
   }
-  if (kw.long.length === 0 && inner.length === 0) return out;
-  for (const w of kw.long) if (gluedStart(fg, kw.words[w] ?? '')) out.push(kw.starts[w] ?? 0);
-  for (const [pos, word] of inner) if (gluedStart(fg, word)) out.push(pos);
-  out.sort(ascending);
-  return out.filter(unique);
+  return out;
 }
 
 function byIndex(a: Candidate, b: Candidate): number {

@@ -2,6 +2,7 @@
  * Every safeguarding rule, in one list, compiled once at module load.
  */
 import { ABUSE_RULES, ABUSE_THREAT_RULES, DOMESTIC_ABUSE_RULES } from './abuse.js';
+import { BACKSTOP_BENIGN, BACKSTOP_RULES, CONCEPTS } from './backstop.js';
 import { BENIGN_IDIOMS } from './benign.js';
 import { CONTACT_RULES, GROOMING_HINTS } from './contact.js';
 import { RuleSet, type RuleSpec } from './engine.js';
@@ -29,6 +30,8 @@ export const SAFEGUARDING_RULES: readonly RuleSpec[] = [
 ];
 
 export const safeguardingRuleSet = new RuleSet(SAFEGUARDING_RULES, BENIGN_IDIOMS, MACROS);
+/** The recall backstop (phases/backstop.ts): broad concept rules, the shared idioms plus its own. */
+export const backstopRuleSet = new RuleSet(BACKSTOP_RULES, BACKSTOP_BENIGN, { ...MACROS, ...CONCEPTS }, safeguardingRuleSet.benignTemplates);
 export const contactRuleSet = new RuleSet(CONTACT_RULES, [], MACROS);
 export const groomingHintRuleSet = new RuleSet(
   GROOMING_HINTS.map((t, i) => ({ id: `grooming-hint-${i + 1}`, category: 'sexual-exploitation', severity: 'high', match: [t], ignoreBenign: true })),

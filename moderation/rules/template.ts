@@ -47,6 +47,25 @@ export interface CompiledTemplate {
    * anchors present in the text. Empty when nothing can be gated (always runs).
    */
   readonly gates: readonly (readonly Anchor[])[];
+  /**
+   * For templates shaped `A ~N B …` (one alternative): B's first-word anchors and how many
+   * words after A's first word B can begin (A's longest length + N). A start whose next
+   * `reach` words hold none of B's anchors cannot match, so its regex is not run.
+   * Null when the shape does not fit.
+   */
+  readonly follow: { readonly anchors: readonly Anchor[]; readonly reach: number } | null;
+  /**
+   * Gate groups `gates` cannot use because an alternative has only common words ("cant go
+   * on", or `{I}` itself). Each is split into the rarest anchors of its other alternatives
+   * (`rare`) and the common-only alternatives as clauses: the group is present if a rare
+   * anchor is, or every word of one clause is. Single-alternative templates only.
+   */
+  readonly clauseGates: readonly ClauseGate[];
+}
+
+export interface ClauseGate {
+  readonly rare: readonly Anchor[];
+  readonly clauses: readonly (readonly Anchor[])[];
 }
 
 export class TemplateError extends Error {
@@ -173,9 +192,26 @@ export function isCommonAnchor(a: Anchor): boolean {
   return COMMON.has(a.word) || a.word.length < 2 || (a.prefix && a.word.length < 3);
 }
 
+/**
+ * Everyday words that are not common enough to be useless as gates but still occur in many
+ * messages: when a template can be gated on a rarer element, it is (only the gate choice
+ * changes, never what the template matches).
+ */
+const FREQUENT = new Set(
+  (
+    'good fine take takes took taking cut got get make made end home left never out time day back people said say ' +
+    'see well new every more some from after before then than now here there only really still much last over down ' +
+    'off way thing things stuff feel know think school mum dad friend friends mate mates thats lol yeah need let give ' +
+    'gave keep put call come came went look looks game play playing work week night today year bad big little better ' +
+    'best first next long great happy going who where why how when our us them their lot lots food tea money phone'
+  )
+    .split(' ')
+    .map(squeeze),
+);
+
 function cost(anchors: readonly Anchor[]): number {
   let c = 0;
-  for (const a of anchors) c += COMMON.has(a.word) || a.word.length < 3 ? 50 : 1;
+  for (const a of anchors) c += COMMON.has(a.word) || a.word.length < 3 ? 50 : FREQUENT.has(a.word) ? 8 : 1;
   return c;
 }
 
@@ -233,6 +269,94 @@ function gatesOf(seq: readonly Elem[]): Anchor[][] {
   return gates;
 }
 
+/** Most words an element can span (null: unbounded or unknown, e.g. a raw regex). */
+function maxWordsOf(el: Elem): number | null {
+  switch (el.kind) {
+    case 'word':
+      return 1;
+    case 'gap':
+      return el.n;
+    case 'raw':
+      return null;
+    case 'group': {
+      let most = 0;
+      for (const alt of el.alts) {
+        let n = 0;
+        for (const e of alt) {
+          const w = maxWordsOf(e);
+          if (w === null) return null;
+          n += w;
+        }
+        most = Math.max(most, n);
+      }
+      return most;
+    }
+  }
+}
+
+/** Split an element into rare anchors and all-word clauses (null: cannot be expressed so). */
+function decompose(el: Elem): { rare: Anchor[]; clauses: Anchor[][] } | null {
+  if (el.optional) return null;
+  if (el.kind === 'word') {
+    const a = firstAnchorsOf(el);
+    if (a === null) return null;
+    return a.some(isCommonAnchor) ? { rare: [], clauses: [a] } : { rare: a, clauses: [] };
+  }
+  if (el.kind !== 'group') return null;
+  const rare: Anchor[] = [];
+  const clauses: Anchor[][] = [];
+  for (const alt of el.alts) {
+    const best = bestOfSeq(alt);
+    if (best !== null && !best.some(isCommonAnchor)) {
+      rare.push(...best);
+      continue;
+    }
+    const required = alt.filter((e) => !e.optional && e.kind !== 'gap');
+    if (required.length === 1 && required[0]?.kind === 'group') {
+      const inner = decompose(required[0]);
+      if (inner === null) return null;
+      rare.push(...inner.rare);
+      clauses.push(...inner.clauses);
+      continue;
+    }
+    const clause: Anchor[] = [];
+    for (const e of required) {
+      if (e.kind !== 'word') return null;
+      const a = firstAnchorsOf(e);
+      if (a === null) return null;
+      clause.push(...a);
+    }
+    if (clause.length === 0) return null;
+    clauses.push(clause);
+  }
+  return { rare: dedupe(rare), clauses };
+}
+
+/** See CompiledTemplate.clauseGates. */
+function clauseGatesOf(alts: readonly Elem[][]): ClauseGate[] {
+  if (alts.length !== 1) return [];
+  const out: ClauseGate[] = [];
+  for (const el of alts[0] ?? []) {
+    if (el.optional || el.kind === 'gap') continue;
+    const a = bestAnchorsOf(el);
+    if (a === null || a.length === 0 || !a.some(isCommonAnchor)) continue; // a normal gate, or none
+    const d = decompose(el);
+    if (d !== null && d.clauses.length > 0) out.push(d);
+  }
+  return out;
+}
+
+/** See CompiledTemplate.follow. */
+function followOf(alts: readonly Elem[][], exact: boolean): CompiledTemplate['follow'] {
+  if (exact || alts.length !== 1) return null;
+  const [a, gap, b] = alts[0] ?? [];
+  if (a === undefined || gap === undefined || b === undefined || a.optional || gap.kind !== 'gap' || b.optional) return null;
+  const width = maxWordsOf(a);
+  const anchors = firstAnchorsOf(b);
+  if (width === null || anchors === null || anchors.length === 0) return null;
+  return { anchors, reach: width + gap.n };
+}
+
 export function compileTemplate(source: string, macros: Macros, exact = false): CompiledTemplate {
   const alts = parse(source, macros);
   const body = alts.map((a) => compileSeq(a, exact)).join('|');
@@ -249,15 +373,17 @@ export function compileTemplate(source: string, macros: Macros, exact = false): 
     firsts.push(...a);
   }
   if (firsts !== null) firsts = dedupe(firsts);
-  if (alts.length === 1 && alts[0] !== undefined) return { source, regex, sticky, gates: gatesOf(alts[0]), firsts };
+  const follow = followOf(alts, exact);
+  const clauseGates = clauseGatesOf(alts);
+  if (alts.length === 1 && alts[0] !== undefined) return { source, regex, sticky, gates: gatesOf(alts[0]), firsts, follow, clauseGates };
   // Several top-level alternatives: one gate, "the rarest word of whichever alternative matched".
   const union: Anchor[] = [];
   for (const alt of alts) {
     const best = bestOfSeq(alt);
-    if (best === null) return { source, regex, sticky, gates: [], firsts };
+    if (best === null) return { source, regex, sticky, gates: [], firsts, follow, clauseGates };
     union.push(...best);
   }
-  return { source, regex, sticky, gates: [dedupe(union)], firsts };
+  return { source, regex, sticky, gates: [dedupe(union)], firsts, follow, clauseGates };
 }
 
 /** All literal words in a template (used to re-split glued letters into words). */

@@ -97,6 +97,9 @@ const DATASETS: Array<[string, string, { minItems: number; minBenign: number }]>
   ['held-out (never tuned on)', FIXTURES.heldout, { minItems: 100, minBenign: 40 }],
   ['held-out 2 (never tuned on)', FIXTURES.heldout2, { minItems: 60, minBenign: 20 }],
   ['held-out 3 (never tuned on)', FIXTURES.heldout3, { minItems: 100, minBenign: 40 }],
+  // heldout-5 was written before the recall backstop; it met the targets on its one after-run
+  // (see moderation/README.md for why that score is optimistic), so it gates from now on.
+  ['held-out 5 (written before the backstop)', FIXTURES.heldout5, { minItems: 90, minBenign: 30 }],
   ['shared starter sample', FIXTURES.starter, { minItems: 30, minBenign: 10 }],
 ];
 
@@ -123,14 +126,14 @@ describe('evaluation on labelled data', () => {
   it('held-out 4 (final blind check, below target): prints its scores and does not regress below its first run', () => {
     const r = evaluate(loadJsonl(FIXTURES.heldout4));
     console.log(table('held-out 4 (final blind check, BELOW TARGET)', r));
-    expect(r.selfHarm.hit).toBeGreaterThanOrEqual(8); // of 12 on the first run
-    expect(r.escalation.hit).toBeGreaterThanOrEqual(28); // of 44
+    expect(r.selfHarm.hit).toBeGreaterThanOrEqual(10); // of 12 (first run 8; 10 with the recall backstop)
+    expect(r.escalation.hit).toBeGreaterThanOrEqual(34); // of 44 (first run 28; 34 with the recall backstop)
     expect(r.flags.hit).toBeGreaterThanOrEqual(5); // of 5
     expect(r.benign.fp).toBeLessThanOrEqual(1); // of 30
   });
 
   it('has at least 300 concerning and 150 benign messages across the datasets, in every category', () => {
-    const all = [FIXTURES.tuning, FIXTURES.heldout, FIXTURES.heldout2, FIXTURES.heldout3, FIXTURES.heldout4].flatMap(loadJsonl);
+    const all = [FIXTURES.tuning, FIXTURES.heldout, FIXTURES.heldout2, FIXTURES.heldout3, FIXTURES.heldout4, FIXTURES.heldout5].flatMap(loadJsonl);
     const concerning = all.filter((i) => i.expect !== 'allow');
     const benign = all.filter((i) => i.expect === 'allow');
     expect(concerning.length).toBeGreaterThanOrEqual(300);

@@ -25,6 +25,8 @@ export const FIXTURES = {
   heldout2: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-2.jsonl', import.meta.url)),
   heldout3: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-3.jsonl', import.meta.url)),
   heldout4: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-4.jsonl', import.meta.url)),
+  /** Written before the recall backstop existed; first run and after run in moderation/README.md. */
+  heldout5: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-5.jsonl', import.meta.url)),
   /** A copy of the project's shared starter sample (shared/data/safeguarding-sample.jsonl). */
   starter: fileURLToPath(new URL('../../fixtures/safeguarding/starter-sample.jsonl', import.meta.url)),
 };
