@@ -108,6 +108,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
 		else if (deps.web === true) throw new Error('The web app is not built: run `npm run build` first');
 	}
 
+	// Expired sign-ins are refused anyway; this clears them out of the database every hour.
+	const sweep = setInterval(() => void repos.authSessions.deleteExpired(now()).catch(() => undefined), 60 * 60 * 1000);
+	sweep.unref();
+	await repos.authSessions.deleteExpired(now());
+
 	const server = deps.httpServer ?? createServer(app);
 	const { io, dispose } = attachRealtime(server, services, logger);
 
@@ -132,6 +137,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 		async close() {
 			// Stop taking work, tell sockets goodbye, let in-flight requests finish, then the DB.
 			dispose();
+			clearInterval(sweep);
 			await new Promise<void>((ok) => {
 				io.close(() => ok());
 			});

@@ -7,6 +7,6 @@ export function createAuthSessionRepository({ AuthSession }: Models) {
 			AuthSession.create({ ...s, userId: oid(s.userId) }),
 		findValid: (tokenHash: string, now: Date) => AuthSession.findOne({ tokenHash, expiresAt: { $gt: now } }).lean(),
 		deleteByHash: (tokenHash: string) => AuthSession.deleteOne({ tokenHash }),
-		deleteExpired: (now: Date) => AuthSession.deleteMany({ expiresAt: { $lte: now } })
+		deleteExpired: (now: Date) => AuthSession.deleteMany({ expiresAt: { $lte: now } }).exec()
 	};
 }

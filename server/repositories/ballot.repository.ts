@@ -77,7 +77,6 @@ export function createBallotRepository({ Ballot, Participation }: Models) {
 			} catch (err) {
 				if ((err as { code?: number }).code !== 11000) throw err;
 			}
-		},
-		participants: (pollId: string) => Participation.countDocuments({ pollId: oid(pollId) })
+		}
 	};
 }

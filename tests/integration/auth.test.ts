@@ -103,3 +103,16 @@ describe('staff sign-in', () => {
 function PASSWORD_OF(t: TestApp) {
 	return t.world.users.staff.password;
 }
+
+describe('expired sign-ins', () => {
+	it('are cleared out of the database when the server starts (and hourly after)', async () => {
+		const past = new Date(Date.now() - 86_400_000);
+		await t.app.repos.authSessions.create({ tokenHash: 'f'.repeat(64), userId: t.world.users.staff.id, createdAt: past, expiresAt: past });
+		const second = await startTestApp({ dbName: t.dbName, seedWorld: false });
+		try {
+			expect(await t.app.repos.authSessions.findValid('f'.repeat(64), new Date(0))).toBeNull();
+		} finally {
+			await second.close();
+		}
+	});
+});
