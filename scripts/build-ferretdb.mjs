@@ -33,7 +33,7 @@ export async function buildFerretdb({ quiet = false } = {}) {
 	const go = findGo();
 	if (!go) {
 		throw new Error(
-			'Voicebox needs Go (1.22 or newer) to build its embedded database the first time.\n' +
+			'Voicebox needs Go (1.24 or newer) to build its embedded database the first time.\n' +
 				'Either install Go (https://go.dev/doc/install, or `apt-get install golang`),\n' +
 				'or point Voicebox at a MongoDB 7+ server instead: MONGODB_URI=mongodb://host:27017/voicebox npm start'
 		);
