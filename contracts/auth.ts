@@ -28,7 +28,8 @@ export const staffUser = z.object({
 	displayName: z.string(),
 	role: roleSchema,
 	orgId: objectId,
-	hubIds: z.array(objectId)
+	hubIds: z.array(objectId),
+	disabled: z.boolean().optional()
 });
 export type StaffUser = z.infer<typeof staffUser>;
 
@@ -56,3 +57,11 @@ export const createUserBody = z.object({
 	hubIds: z.array(objectId).max(50).default([])
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
+
+export const changePasswordBody = z.object({
+	currentPassword: z.string().min(1, 'Enter your current password.').max(200),
+	newPassword: password
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+
+export const setDisabledBody = z.object({ disabled: z.boolean() });

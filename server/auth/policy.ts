@@ -31,6 +31,8 @@ export const permissions = {
 	'group:create': ['admin'],
 	'user:list': ['admin'],
 	'user:create': ['admin'],
+	'user:disable': ['admin'],
+	'auth:change-password': STAFF_ANY,
 	'audit:read': ['admin'],
 	'poll:list': FACILITATORS,
 	'poll:create': FACILITATORS,

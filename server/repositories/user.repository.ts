@@ -18,6 +18,8 @@ export function createUserRepository({ User }: Models) {
 			}
 			return { locked: false };
 		},
+		setDisabled: (id: string, disabled: boolean) => User.findByIdAndUpdate(oid(id), { $set: { disabled } }, { returnDocument: 'after' }).lean(),
+		setPasswordHash: (id: string, passwordHash: string) => User.updateOne({ _id: oid(id) }, { $set: { passwordHash } }).exec(),
 		recordSuccess: (id: string, at: Date) =>
 			User.updateOne({ _id: oid(id) }, { $set: { failedLogins: 0, lockedUntil: null, lastLoginAt: at } })
 	};

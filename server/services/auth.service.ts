@@ -1,9 +1,9 @@
-import type { CreateUserBody, StaffUser } from '../../contracts/index.js';
+import type { ChangePasswordBody, CreateUserBody, StaffUser } from '../../contracts/index.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import type { Actor } from '../auth/policy.js';
+import { staffOf, type Actor } from '../auth/policy.js';
 import type { Repositories } from '../repositories/index.js';
 import { isDuplicateKey } from '../repositories/index.js';
 import type { UserDoc } from '../models/index.js';
@@ -19,7 +19,8 @@ export function toStaffUser(u: UserDoc): StaffUser {
 		displayName: u.displayName,
 		role: u.role as StaffUser['role'],
 		orgId: String(u.orgId),
-		hubIds: (u.hubIds ?? []).map(String)
+		hubIds: (u.hubIds ?? []).map(String),
+		...(u.disabled ? { disabled: true } : {})
 	};
 }
 
@@ -102,6 +103,29 @@ export function createAuthService(deps: { repos: Repositories; config: Config; n
 				if (isDuplicateKey(err)) throw new AppError('CONFLICT', 'An account with that email already exists.', { fields: { email: 'Already in use.' } });
 				throw err;
 			}
+		},
+
+		/** Change your own password: the current one is checked, and every other session ends. */
+		async changePassword(actor: Actor, currentToken: string | undefined, body: ChangePasswordBody) {
+			const me = staffOf(actor);
+			const user = await repos.users.findById(me.id);
+			if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword)))
+				throw new AppError('INVALID_CREDENTIALS', 'Your current password is not right.', { fields: { currentPassword: 'This is not your current password.' } });
+			await repos.users.setPasswordHash(me.id, await hashPassword(body.newPassword));
+			await repos.authSessions.deleteForUser(me.id, currentToken ? hashToken(currentToken) : undefined);
+			await audit.record(actor, 'user.password-change', { type: 'user', id: me.id });
+		},
+
+		/** Admins switch an account off (all its sessions end at once) or back on. */
+		async setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<StaffUser> {
+			const admin = staffOf(actor);
+			const target = await repos.users.findById(userId);
+			if (!target || String(target.orgId) !== admin.orgId) throw new AppError('NOT_FOUND');
+			if (userId === admin.id && disabled) throw new AppError('CONFLICT', 'You cannot switch off your own account.');
+			const next = await repos.users.setDisabled(userId, disabled);
+			if (disabled) await repos.authSessions.deleteForUser(userId);
+			await audit.record(actor, disabled ? 'user.disable' : 'user.enable', { type: 'user', id: userId });
+			return toStaffUser(next!);
 		},
 
 		async listUsers(orgId: string): Promise<StaffUser[]> {

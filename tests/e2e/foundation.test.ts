@@ -133,6 +133,9 @@ describe('first journey', () => {
 		await expect.poll(() => page.getByRole('checkbox', { name: 'Riverside Hub' }).count()).toBe(1);
 		await expectAccessible(page, 'admin');
 		await shot(page, 'admin-1280');
+		await page.getByRole('link', { name: 'Account' }).click();
+		await page.waitForURL(`${t.url}/account`);
+		await expectAccessible(page, 'account');
 		await page.close();
 
 		const mod = await browser.newPage({ viewport: PHONE });

@@ -116,3 +116,38 @@ describe('expired sign-ins', () => {
 		}
 	});
 });
+
+describe('account safety', () => {
+	const loginFrom = async (ip: string, email: string, password: string) => {
+		const c = new Client(t.url);
+		const r = await c.request('POST', '/api/auth/login', { email, password }, { 'x-forwarded-for': ip });
+		return { c, r };
+	};
+
+	it('lets staff change their own password; other sessions end, this one continues', async () => {
+		const { c: here } = await loginFrom('192.0.2.10', 'mod@test.local', t.world.users.moderator.password);
+		const { c: elsewhere } = await loginFrom('192.0.2.11', 'mod@test.local', t.world.users.moderator.password);
+		const wrong = await here.post('/api/auth/password', { currentPassword: 'not-it', newPassword: 'a-brand-new-password' });
+		expect(wrong.json.error).toMatchObject({ code: 'INVALID_CREDENTIALS', fields: { currentPassword: 'This is not your current password.' } });
+		expect((await here.post('/api/auth/password', { currentPassword: t.world.users.moderator.password, newPassword: 'short' })).status).toBe(400);
+		expect((await here.post('/api/auth/password', { currentPassword: t.world.users.moderator.password, newPassword: 'a-brand-new-password' })).status).toBe(200);
+		expect((await here.get('/api/hubs')).status).toBe(200);
+		expect((await elsewhere.get('/api/hubs')).status).toBe(401);
+		expect((await loginFrom('192.0.2.12', 'mod@test.local', t.world.users.moderator.password)).r.status).toBe(401);
+		expect((await loginFrom('192.0.2.12', 'mod@test.local', 'a-brand-new-password')).r.status).toBe(200);
+	});
+
+	it('lets an admin switch an account off at once, and back on', async () => {
+		const { c: admin } = await loginFrom('192.0.2.20', 'admin@test.local', t.world.users.admin.password);
+		const { c: staff } = await loginFrom('192.0.2.21', 'staff@test.local', t.world.users.staff.password);
+		expect((await admin.post(`/api/users/${t.world.users.admin.id}/disabled`, { disabled: true })).json.error?.code).toBe('CONFLICT');
+		const off = await admin.post(`/api/users/${t.world.users.staff.id}/disabled`, { disabled: true });
+		expect(off.json.data).toMatchObject({ email: 'staff@test.local', disabled: true });
+		expect((await staff.get('/api/hubs')).status).toBe(401);
+		expect((await loginFrom('192.0.2.22', 'staff@test.local', t.world.users.staff.password)).r.status).toBe(401);
+		await admin.post(`/api/users/${t.world.users.staff.id}/disabled`, { disabled: false });
+		expect((await loginFrom('192.0.2.22', 'staff@test.local', t.world.users.staff.password)).r.status).toBe(200);
+		const actions = (await t.app.repos.audit.list(t.world.orgId, 200)).map((a) => a.action);
+		expect(actions).toEqual(expect.arrayContaining(['user.disable', 'user.enable', 'user.password-change']));
+	});
+});

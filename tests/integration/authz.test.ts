@@ -24,6 +24,8 @@ const httpTable: Record<string, Who[]> = {
 	'POST /groups': ['admin'],
 	'GET /users': ['admin'],
 	'POST /users': ['admin'],
+	'POST /users/:id/disabled': ['admin'],
+	'POST /auth/password': STAFF_ANY,
 	'GET /audit': ['admin'],
 	'GET /polls': FACILITATORS,
 	'POST /polls': FACILITATORS,
@@ -166,6 +168,7 @@ describe('authorisation table', () => {
 				.replace('/sessions/:id', `/sessions/${sessionId}`)
 				.replace('/polls/:id', `/polls/${pollId}`)
 				.replace(':participantId', 'aaaaaaaaaaaaaaaaaaaaaaaa')
+				.replace('/users/:id', '/users/aaaaaaaaaaaaaaaaaaaaaaaa')
 				.replace(':suggestionId', 'aaaaaaaaaaaaaaaaaaaaaaaa')
 				.replace(':answerId', '00000000-0000-4000-8000-000000000000')
 				.replace(':code', sessionCode);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loginBody, meResponse, staffUser } from '../../../contracts/index.js';
+import { changePasswordBody, loginBody, meResponse, staffUser } from '../../../contracts/index.js';
 import { PARTICIPANT_COOKIE, STAFF_COOKIE } from '../../auth/tokens.js';
 import type { Services } from '../../services/index.js';
 import { route } from '../route.js';
@@ -34,6 +34,19 @@ export function authRoutes(s: Services, cookieBase: CookieOptions) {
 				await s.auth.logout(parseCookies(req.headers.cookie)[STAFF_COOKIE], actor);
 				res.clearCookie(STAFF_COOKIE, cookieBase);
 				res.clearCookie(PARTICIPANT_COOKIE, cookieBase);
+				return {};
+			}
+		}),
+		route({
+			method: 'post',
+			path: '/auth/password',
+			action: 'auth:change-password',
+			tag: 'auth',
+			summary: 'Change your own password; your other sessions end.',
+			body: changePasswordBody,
+			response: z.object({}),
+			handler: async ({ actor, body, req }) => {
+				await s.auth.changePassword(actor, parseCookies(req.headers.cookie)[STAFF_COOKIE], body);
 				return {};
 			}
 		}),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { createGroupBody, createHubBody, createUserBody, group, hub, organisation, staffUser } from '../../../contracts/index.js';
+import { createGroupBody, createHubBody, createUserBody, group, hub, organisation, setDisabledBody, staffUser } from '../../../contracts/index.js';
 import { staffOf } from '../../auth/policy.js';
 import type { Services } from '../../services/index.js';
-import { route } from '../route.js';
+import { idParams, route } from '../route.js';
 
 const auditEntry = z.object({
 	id: z.string(),
@@ -54,6 +54,17 @@ export function orgRoutes(s: Services) {
 			response: staffUser,
 			status: 201,
 			handler: ({ actor, body }) => s.auth.createUser({ ...body, orgId: staffOf(actor).orgId }, actor)
+		}),
+		route({
+			method: 'post',
+			path: '/users/:id/disabled',
+			action: 'user:disable',
+			tag: 'accounts',
+			summary: 'Switch an account off (its sessions end at once) or back on (admins).',
+			params: idParams,
+			body: setDisabledBody,
+			response: staffUser,
+			handler: ({ actor, params, body }) => s.auth.setDisabled(actor, params.id, body.disabled)
 		}),
 		route({
 			method: 'get',

@@ -40,6 +40,12 @@ export const actions: Actions = {
 		const r = await api<Group>(event, 'POST', '/groups', values);
 		return r.ok ? { done: `Group “${r.data.name}” added.` } : formFail(r, { ...values, form: 'group' });
 	},
+	disable: async (event) => {
+		const form = await event.request.formData();
+		const id = encodeURIComponent(String(form.get('userId') ?? ''));
+		const r = await api<StaffUser>(event, 'POST', `/users/${id}/disabled`, { disabled: form.get('disabled') === 'true' });
+		return r.ok ? { done: r.data.disabled ? `${r.data.email} is switched off.` : `${r.data.email} is switched on again.` } : formFail(r, { form: 'disable' });
+	},
 	user: async (event) => {
 		const form = await event.request.formData();
 		const values = {
