@@ -16,9 +16,11 @@ interface GateEntry {
 
 /** At most this many gate groups per template are used (bits of a 32-bit mask). */
 const MAX_GATES = 30;
-/** Bound on each set's word → gate entries memo (cleared when full). */
-const ENTRIES_CACHE_LIMIT = 20000;
+/** Number of GatedTemplates made so far (each gets the next id, an index into WordInfo.entries). */
+let setCount = 0;
 const NO_ENTRIES: readonly GateEntry[] = [];
+/** Shared by every candidate of a message without glued words (never written: only long words add to it). */
+const NO_INNER: Array<[number, string]> = [];
 /** Words this long in the key view may be glued words; their inner positions are searched too. */
 const GLUED_WORD_LENGTH = 13;
 export const MAX_MATCHES_PER_TEMPLATE = 8;
@@ -75,6 +77,8 @@ export interface KeyWords {
   positions(): ReadonlyMap<string, number | number[]>;
   /** first two characters (see head()) → indexes of the words of two or more characters that begin so (built on first use) */
   heads(): ReadonlyMap<number, readonly number[]>;
+  /** each word's remembered gate flags, in word order (built on first use) */
+  infos(): readonly WordInfo[];
 }
 
 const keyWordsCache = new WeakMap<object, KeyWords>();
@@ -111,6 +115,7 @@ export function keyWords(key: string): KeyWords {
   }
   let positions: Map<string, number | number[]> | undefined;
   let heads: Map<number, number[]> | undefined;
+  let infos: WordInfo[] | undefined;
   return {
     text: key,
     starts,
@@ -145,6 +150,13 @@ export function keyWords(key: string): KeyWords {
       }
       return heads;
     },
+    infos() {
+      if (infos === undefined) {
+        infos = new Array<WordInfo>(words.length);
+        for (let k = 0; k < words.length; k++) infos[k] = wordInfo(words[k] ?? '');
+      }
+      return infos;
+    },
   };
 }
 
@@ -167,20 +179,32 @@ function clauseHolds(clauses: ClauseGate['clauses'], kw: KeyWords): boolean {
   return false;
 }
 
+/** The number of words in a clause group's shortest clause. */
+function shortestClause(clauses: ClauseGate['clauses']): number {
+  let min = Infinity;
+  for (const c of clauses) if (c.length < min) min = c.length;
+  return min;
+}
+
 /** Numeric key of a word's first two characters (no string allocation). */
 function head(word: string, from = 0): number {
   return (word.charCodeAt(from) & 0xffff) * 65536 + (from + 1 < word.length ? word.charCodeAt(from + 1) & 0xffff : 0);
 }
 
 interface FirstGate {
+  /** index into every word's gate flags (see WordInfo); -1 for gates that are not interned */
+  readonly id: number;
   readonly exact: ReadonlySet<string>;
   readonly prefixes: readonly string[];
   /** the prefixes again, by their first two characters (one-character prefixes in `short`) */
   readonly byHead: ReadonlyMap<number, readonly string[]>;
   readonly short: readonly string[];
+  /** start positions for the last message (key words without glued words only) */
+  lastKw: KeyWords | undefined;
+  lastStarts: readonly number[];
 }
 
-function firstGate(anchors: readonly Anchor[]): FirstGate {
+function firstGate(anchors: readonly Anchor[], id = -1): FirstGate {
   const prefixes = anchors.filter((a) => a.prefix).map((a) => a.word);
   const byHead = new Map<number, string[]>();
   const short: string[] = [];
@@ -193,7 +217,7 @@ function firstGate(anchors: readonly Anchor[]): FirstGate {
     list.push(p);
     byHead.set(head(p), list);
   }
-  return { exact: new Set(anchors.filter((a) => !a.prefix).map((a) => a.word)), prefixes, byHead, short };
+  return { id, exact: new Set(anchors.filter((a) => !a.prefix).map((a) => a.word)), prefixes, byHead, short, lastKw: undefined, lastStarts: [] };
 }
 
 /** Whether a word is one of the gate's exact words or starts with one of its prefixes. */
@@ -204,6 +228,51 @@ function startsGate(fg: FirstGate, word: string): boolean {
   const list = fg.byHead.get(head(word));
   if (list !== undefined) for (const p of list) if (word.startsWith(p)) return true;
   return false;
+}
+
+/** Number of interned gates made so far (each gets the next id). */
+let gateCount = 0;
+
+/**
+ * One distinct word, remembered across messages: for each gate (by id), whether the word can
+ * begin a match (0: not yet known, 1: no, 2: yes). Message vocabularies repeat, so each
+ * (word, gate) pair is tested once, then read from an array.
+ */
+export interface WordInfo {
+  readonly word: string;
+  flags: Uint8Array;
+  /** per GatedTemplates (by id): the gate entries this word satisfies */
+  readonly entries: Array<readonly GateEntry[] | undefined>;
+}
+
+const wordInfos = new Map<string, WordInfo>();
+const WORD_INFO_LIMIT = 10000;
+
+function wordInfo(word: string): WordInfo {
+  let info = wordInfos.get(word);
+  if (info === undefined) {
+    info = { word, flags: new Uint8Array(gateCount), entries: [] };
+    if (wordInfos.size >= WORD_INFO_LIMIT) wordInfos.clear();
+    wordInfos.set(word, info);
+  }
+  return info;
+}
+
+/** startsGate, remembered per word and gate. */
+function startsGateInfo(fg: FirstGate, info: WordInfo): boolean {
+  if (fg.id < 0) return startsGate(fg, info.word);
+  let flags = info.flags;
+  if (fg.id >= flags.length) {
+    const grown = new Uint8Array(Math.max(gateCount, fg.id + 1));
+    grown.set(flags);
+    info.flags = flags = grown;
+  }
+  let v = flags[fg.id] ?? 0;
+  if (v === 0) {
+    v = startsGate(fg, info.word) ? 2 : 1;
+    flags[fg.id] = v;
+  }
+  return v === 2;
 }
 
 /**
@@ -219,14 +288,12 @@ function internGate(anchors: readonly Anchor[]): FirstGate {
     .join(' ');
   let g = internedGates.get(key);
   if (g === undefined) {
-    g = firstGate(anchors);
+    g = firstGate(anchors, gateCount++);
     internedGates.set(key, g);
   }
   return g;
 }
 
-/** Start positions per gate for the last message (key words without glued words only). */
-const startsCache = new WeakMap<FirstGate, { kw: KeyWords; starts: readonly number[] }>();
 
 export class GatedTemplates {
   private readonly full: Int32Array;
@@ -251,7 +318,7 @@ export class GatedTemplates {
   /** templates gated by clause gates only */
   private readonly clauseOnly: number[] = [];
   /** word → the gate entries it satisfies (a bounded memo: message vocabularies repeat) */
-  private readonly entriesOf = new Map<string, readonly GateEntry[]>();
+  private readonly id = setCount++;
   /** per template: the `A ~N B` prefilter (see CompiledTemplate.follow) */
   private readonly follows: Array<{ readonly gate: FirstGate; readonly reach: number } | undefined> = [];
   // Scratch space for candidates(): reset lazily by epoch, so nothing is cleared per call.
@@ -283,7 +350,11 @@ export class GatedTemplates {
         this.clauseTemplates.push({
           index: ti,
           plainBits: gates.length === 0 ? 0 : (2 ** gates.length - 1) | 0,
-          groups: clauseGates.map((cg, i) => ({ bit: (1 << (gates.length + i)) | 0, clauses: cg.clauses })),
+          // Groups whose clauses are all single words ({I}: "i", "me", "my") hold for almost every
+          // message: check the others first so a failing template is rejected early (same result).
+          groups: clauseGates
+            .map((cg, i) => ({ bit: (1 << (gates.length + i)) | 0, clauses: cg.clauses }))
+            .sort((a, b) => shortestClause(b.clauses) - shortestClause(a.clauses)),
         });
       }
       this.gateGroups.push(gates.map(firstGate));
@@ -343,20 +414,23 @@ export class GatedTemplates {
     const epoch = (this.epoch = (this.epoch + 1) | 0);
     const { mask, exactIndex, prefixIndex } = this;
     const touched: number[] = [];
-    for (const word of kw.words) {
-      let entries = this.entriesOf.get(word);
+    const id = this.id;
+    for (const info of kw.infos()) {
+      let entries = info.entries[id];
       if (entries === undefined) {
+        const word = info.word;
         // Every gate entry a word satisfies (exact and prefix), looked up once per distinct word.
         const found: GateEntry[] = [...(exactIndex.get(word) ?? [])];
         const pre = word.length < 2 ? undefined : prefixIndex.get(head(word));
         if (pre !== undefined) for (const slot of pre) if (word.startsWith(slot.prefix)) found.push(...slot.entries);
         entries = found.length > 0 ? found : NO_ENTRIES;
-        if (this.entriesOf.size >= ENTRIES_CACHE_LIMIT) this.entriesOf.clear();
-        this.entriesOf.set(word, entries);
+        while (info.entries.length < id) info.entries.push(undefined);
+        info.entries[id] = entries;
       }
       if (entries.length > 0) this.mark(entries, epoch, touched);
     }
-    const inner: Array<[number, string]> = [];
+    // Most messages have no glued words: share one empty list rather than allocate one.
+    const inner: Array<[number, string]> = kw.long.length === 0 ? NO_INNER : [];
     for (const w of kw.long) {
       const word = kw.words[w] ?? '';
       const pos = kw.starts[w] ?? 0;
@@ -425,7 +499,7 @@ export class GatedTemplates {
       }
       if (!ok) return undefined;
     }
-    return { index, starts: undefined, kw, inner: [] };
+    return { index, starts: undefined, kw, inner: NO_INNER };
   }
 
   /** Match spans of one candidate in `text` (the key view, or the words view for exact templates). */
@@ -464,10 +538,10 @@ export class GatedTemplates {
 function startsOf(fg: FirstGate, kw: KeyWords, inner: ReadonlyArray<readonly [number, string]>): readonly number[] {
   // Without glued words `inner` is always empty, so the starts depend on the gate and the words only.
   if (kw.long.length === 0 && inner.length === 0) {
-    const hit = startsCache.get(fg);
-    if (hit !== undefined && hit.kw === kw) return hit.starts;
+    if (fg.lastKw === kw) return fg.lastStarts;
     const starts = startsOfWords(fg, kw);
-    startsCache.set(fg, { kw, starts });
+    fg.lastKw = kw;
+    fg.lastStarts = starts;
     return starts;
   }
   const out = startsOfWords(fg, kw);
@@ -479,40 +553,18 @@ function startsOf(fg: FirstGate, kw: KeyWords, inner: ReadonlyArray<readonly [nu
 
 /** Offsets of the (whole) words that can begin a match, ascending. */
 function startsOfWords(fg: FirstGate, kw: KeyWords): number[] {
+  // One pass over the message's words, reading each word's remembered flag for this gate
+  // (ascending and unique by construction).
   const out: number[] = [];
-  const { words, starts } = kw;
-  if (fg.prefixes.length === 0 && fg.exact.size < words.length) {
-    const positions = kw.positions();
-    for (const w of fg.exact) {
-      const ps = positions.get(w);
-      if (ps === undefined) continue;
-      if (typeof ps === 'number') out.push(ps);
-      else for (const p of ps) out.push(p);
-    }
-    if (out.length > 1) out.sort(ascending);
-  } else {
-    // Fewer anchors than words: look the anchors up (exact words by position, prefixes by their
-    // first two characters) rather than testing every word against the gate.
-    if (fg.short.length === 0 && fg.exact.size + fg.prefixes.length < words.length) {
-      const positions = kw.positions();
-      for (const w of fg.exact) {
-        const ps = positions.get(w);
-        if (ps === undefined) continue;
-        if (typeof ps === 'number') out.push(ps);
-        else for (const p of ps) out.push(p);
-      }
-      const heads = kw.heads();
-      for (const p of fg.prefixes) {
-        const ks = heads.get(head(p));
-        if (ks !== undefined) for (const k of ks) if ((words[k] ?? '').startsWith(p)) out.push(starts[k] ?? 0);
-      }
-      if (out.length > 1) {
-        out.sort(ascending);
-        return out.filter(unique);
-      }
-      return out;
-    }
-    for (let k = 0; k < words.length; k++) if (startsGate(fg, words[k] ?? '')) out.push(starts[k] ?? 0);
+  const { starts } = kw;
+  const infos = kw.infos();
+  const id = fg.id;
+  for (let k = 0; k < infos.length; k++) {
+    const info = infos[k];
+    if (info === undefined) continue;
+    // The remembered flag when known (2: yes, 1: no), otherwise test and remember it.
+    const v = id >= 0 && id < info.flags.length ? info.flags[id] : 0;
+    if (v === 2 || (v === 0 && startsGateInfo(fg, info))) out.push(starts[k] ?? 0);
   }
   return out;
 }
@@ -525,6 +577,7 @@ function startsOfWords(fg: FirstGate, kw: KeyWords): number[] {
 function followed(starts: readonly number[], gate: FirstGate, reach: number, kw: KeyWords): readonly number[] {
   if (starts.length === 0 || kw.long.length > 0 || kw.text.includes('*')) return starts;
   const { words, starts: offsets } = kw;
+  const infos = kw.infos();
   const out: number[] = [];
   let k = 0;
   for (const p of starts) {
@@ -535,7 +588,8 @@ function followed(starts: readonly number[], gate: FirstGate, reach: number, kw:
     }
     const last = Math.min(words.length - 1, k + reach);
     for (let j = k + 1; j <= last; j++) {
-      if (startsGate(gate, words[j] ?? '')) {
+      const info = infos[j];
+      if (info !== undefined && startsGateInfo(gate, info)) {
         out.push(p);
         break;
       }
