@@ -21,6 +21,13 @@ export const pollTypeLabel: Record<PollType, string> = {
 	suggest: 'Suggest, then vote'
 };
 
+export const pollStateLabel: Record<PollState, string> = {
+	draft: 'Ready to run',
+	suggesting: 'Collecting ideas',
+	open: 'Open for answers',
+	closed: 'Closed'
+};
+
 /** Faces and the Talking-Mats style three-point scale: words and a picture for every point. */
 export const scalePoints = {
 	faces: [
