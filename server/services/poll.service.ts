@@ -111,6 +111,25 @@ function ballotFromBody(b: VoteBody): BallotValue {
 	return { kind: 'text', text: b.text ?? '' };
 }
 
+/** One answer in words, for named-poll lists and exports; abstentions in brackets so no option is mistaken for one. */
+export function describeAnswer(p: Poll, v: BallotValue): string {
+	const label = (id: string) => p.options.find((o) => o.id === id)?.label ?? id;
+	switch (v.kind) {
+		case 'choice':
+			return label(v.choice);
+		case 'choices':
+			return v.choices.map(label).join('; ');
+		case 'ranking':
+			return v.ranking.map(label).join(' > ');
+		case 'rating':
+			return String(v.rating);
+		case 'text':
+			return v.text;
+		default:
+			return v.reason === 'skip' ? '(skipped)' : "(don't know)";
+	}
+}
+
 const sameValue = (a: BallotValue, b: BallotValue) => JSON.stringify(a) === JSON.stringify(b);
 export const suggestionKey = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
 const CHOICE_TYPES = new Set(['single', 'multiple', 'ranked']);
@@ -450,9 +469,6 @@ export function createPollService(deps: {
 			const rules = rulesOf(poll);
 			const countable = ballots.filter((b) => b.kind !== 'text' || b.textStatus === 'visible');
 			const t = tally({ ...rules, ballots: countable.map(toValue), seed: poll.id });
-			const label = (id: string) => poll.options.find((o) => o.id === id)?.label ?? id;
-			const describe = (v: BallotValue) =>
-				v.kind === 'choice' ? label(v.choice) : v.kind === 'choices' ? v.choices.map(label).join(', ') : v.kind === 'ranking' ? v.ranking.map(label).join(' > ') : v.kind === 'rating' ? String(v.rating) : v.kind === 'text' ? v.text : v.reason === 'skip' ? 'Skipped' : "Don't know";
 			return {
 				pollId: poll.id,
 				title: poll.title,
@@ -460,7 +476,7 @@ export function createPollService(deps: {
 				...t,
 				...(rules.type === 'open' && opts.includeTexts ? { texts: countable.filter((b) => b.kind === 'text').map((b) => b.text ?? '') } : {}),
 				...(opts.includeNames && !poll.settings.anonymous
-					? { named: ballots.filter((b) => b.displayName).map((b) => ({ displayName: b.displayName!, answer: describe(toValue(b)) })) }
+					? { named: ballots.filter((b) => b.displayName).map((b) => ({ displayName: b.displayName!, answer: describeAnswer(poll, toValue(b)) })) }
 					: {})
 			};
 		},
@@ -479,18 +495,10 @@ export function createPollService(deps: {
 		/** Anonymised export: one row per ballot, no voter keys or ids. */
 		async exportRows(actor: Actor, pollId: string) {
 			const poll = toPoll(await load(actor, pollId));
-			const label = (id: string) => poll.options.find((o) => o.id === id)?.label ?? id;
 			const ballots = await repos.ballots.listForPoll(pollId);
 			const rows = ballots
 				.filter((b) => b.kind !== 'text' || b.textStatus === 'visible')
-				.map((b) => {
-					const v = toValue(b);
-					return {
-						...(poll.settings.anonymous ? {} : { name: b.displayName ?? '' }),
-						answer:
-							v.kind === 'choice' ? label(v.choice) : v.kind === 'choices' ? v.choices.map(label).join('; ') : v.kind === 'ranking' ? v.ranking.map(label).join(' > ') : v.kind === 'rating' ? String(v.rating) : v.kind === 'text' ? v.text : v.reason === 'skip' ? '(skipped)' : "(don't know)"
-					};
-				});
+				.map((b) => ({ ...(poll.settings.anonymous ? {} : { name: b.displayName ?? '' }), answer: describeAnswer(poll, toValue(b)) }));
 			// Shuffle so row order says nothing about who voted when.
 			for (let i = rows.length - 1; i > 0; i--) {
 				const j = Math.floor(Math.random() * (i + 1));
