@@ -9,6 +9,7 @@ import { joinCode, objectId } from './common.js';
 import type { Result } from './errors.js';
 import { suggestBody, voteBody, type BallotValue, type PollResults, type VoteResult } from './polls.js';
 import type { Presentation, SessionActivity } from './sessions.js';
+import { chatEventPayloads, type ChatClientToServerEvents, type ChatServerToClientEvents } from './chat.js';
 
 export const eventPayloads = {
 	'session:watch': z.object({ sessionId: objectId }),
@@ -17,7 +18,8 @@ export const eventPayloads = {
 	'poll:suggest': suggestBody,
 	'poll:mine': z.object({ pollId: objectId }),
 	'poll:watch': z.object({ pollId: objectId }),
-	'present:watch': z.object({ code: joinCode })
+	'present:watch': z.object({ code: joinCode }),
+	...chatEventPayloads
 } as const;
 
 export type EventPayload<E extends keyof typeof eventPayloads> = z.infer<(typeof eventPayloads)[E]>;
@@ -49,7 +51,7 @@ export interface MyAnswer {
 
 type Ack<T> = (result: Result<T>) => void;
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends ChatClientToServerEvents {
 	'session:watch': (payload: EventPayload<'session:watch'>, ack: Ack<SessionPresence>) => void;
 	'participant:hello': (payload: EventPayload<'participant:hello'>, ack: Ack<ParticipantWelcome>) => void;
 	'poll:vote': (payload: z.input<typeof voteBody>, ack: Ack<VoteResult & { support?: SupportInfo }>) => void;
@@ -59,7 +61,7 @@ export interface ClientToServerEvents {
 	'present:watch': (payload: { code: string }, ack: Ack<Presentation>) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends ChatServerToClientEvents {
 	'session:presence': (presence: SessionPresence) => void;
 	'session:closed': (info: { sessionId: string }) => void;
 	'participant:removed': (info: { sessionId: string }) => void;
@@ -69,10 +71,14 @@ export interface ServerToClientEvents {
 	'poll:results': (results: PollResults) => void;
 	/** Staff: suggestions arrived for a suggest poll. */
 	'poll:suggestions-changed': (info: { pollId: string }) => void;
-	/** Moderators of a hub: a concern was raised (the console arrives with the escalations work). */
-	'escalation:new': (info: { escalationId: string; hubId: string }) => void;
-	/** Moderators of a hub: the held queue changed. */
+	/** Moderators of a hub: a concern was raised. Persisted before this is sent. */
+	'escalation:new': (info: { escalationId: string; hubId: string; severity: string }) => void;
+	/** Moderators of a hub: an escalation was acknowledged, assigned, closed... */
+	'escalation:changed': (info: { escalationId: string; hubId: string }) => void;
+	/** Moderators of a hub: the held or reported queue changed. */
 	'moderation:held-changed': (info: { hubId: string }) => void;
+	/** Staff of a hub: a moderator asks the facilitators to follow something up. */
+	'staff:notice': (info: { hubId: string; groupId: string | null; note: string; at: string }) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -5,3 +5,5 @@ export * from './org.js';
 export * from './sessions.js';
 export * from './polls.js';
 export * from './events.js';
+export * from './safeguarding.js';
+export * from './chat.js';

@@ -18,6 +18,7 @@ import { repoRoot } from './paths.js';
 import { attachRealtime, type VoiceboxServer } from './realtime/io.js';
 import { createRepositories } from './repositories/index.js';
 import { createServices } from './services/index.js';
+import { safeError } from './errors.js';
 import { createContentModerator, type ContentModerator } from './moderation.js';
 import { createMemoryRateLimiter, type RateLimiter } from './services/rate-limit.js';
 
@@ -79,7 +80,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 		now,
 		limiter: deps.limiter ?? createMemoryRateLimiter(),
 		moderator: deps.moderator === undefined ? createContentModerator() : deps.moderator,
-		port: () => port
+		port: () => port,
+		logger
 	});
 
 	const cookieBase: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: config.nodeEnv === 'production', path: '/' };
@@ -109,9 +111,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
 	}
 
 	// Expired sign-ins are refused anyway; this clears them out of the database every hour.
-	const sweep = setInterval(() => void repos.authSessions.deleteExpired(now()).catch(() => undefined), 60 * 60 * 1000);
+	// Chat past its retention period goes too (except what a safeguarding concern needs).
+	const hourly = () => {
+		void repos.authSessions.deleteExpired(now()).catch(() => undefined);
+		void services.chat.runRetention().catch((err) => logger.error({ err: safeError(err) }, 'chat retention failed'));
+	};
+	const sweep = setInterval(hourly, 60 * 60 * 1000);
 	sweep.unref();
 	await repos.authSessions.deleteExpired(now());
+	// Out-of-app safeguarding alerts: a background loop over the persisted outbox.
+	services.notifier.start();
 
 	const server = deps.httpServer ?? createServer(app);
 	const { io, dispose } = attachRealtime(server, services, logger);
@@ -138,6 +147,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 			// Stop taking work, tell sockets goodbye, let in-flight requests finish, then the DB.
 			dispose();
 			clearInterval(sweep);
+			await services.notifier.stop();
 			await new Promise<void>((ok) => {
 				io.close(() => ok());
 			});

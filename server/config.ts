@@ -63,7 +63,62 @@ export const configKeys = {
 		schema: z.string().min(32).optional(),
 		defaultText: '(generated, stored in the database)'
 	},
-	trustProxy: { env: 'TRUST_PROXY', doc: 'Trust X-Forwarded-* from this many proxy hops (set 1 behind one reverse proxy).', schema: int(0, 10).default(0) }
+	trustProxy: { env: 'TRUST_PROXY', doc: 'Trust X-Forwarded-* from this many proxy hops (set 1 behind one reverse proxy).', schema: int(0, 10).default(0) },
+	notifyWebhookUrl: {
+		env: 'NOTIFY_WEBHOOK_URL',
+		doc: 'Where urgent and high safeguarding alerts are POSTed (JSON, signed with NOTIFY_WEBHOOK_SECRET) when not acknowledged in time: a Teams/Slack workflow or case system. Alerts never contain message text or names.',
+		schema: z.url().optional(),
+		defaultText: '(off)'
+	},
+	notifyWebhookSecret: {
+		env: 'NOTIFY_WEBHOOK_SECRET',
+		doc: 'Shared secret for the `X-Voicebox-Signature` header (HMAC-SHA256 of `timestamp.body`). Required with NOTIFY_WEBHOOK_URL.',
+		schema: z.string().min(16).optional(),
+		defaultText: '(none)'
+	},
+	smtpUrl: {
+		env: 'SMTP_URL',
+		doc: 'SMTP server for alert emails, e.g. `smtps://user:pass@smtp.council.gov.uk:465` or `smtp://relay:25`.',
+		schema: z.string().regex(/^smtps?:\/\//, 'Use smtp:// or smtps://').optional(),
+		defaultText: '(off)'
+	},
+	notifyEmailFrom: { env: 'NOTIFY_EMAIL_FROM', doc: 'From address of alert emails.', schema: z.string().default('Voicebox <voicebox@localhost>') },
+	notifyEmails: {
+		env: 'NOTIFY_EMAILS',
+		doc: 'Comma-separated on-call addresses that receive alert emails.',
+		schema: z
+			.string()
+			.transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+			.pipe(z.array(z.email()))
+			.default([]),
+		defaultText: '(none)'
+	},
+	notifyAtOnce: {
+		env: 'NOTIFY_AT_ONCE',
+		doc: 'Send out-of-app alerts for urgent and high concerns as soon as they are raised, not only when their acknowledge target passes.',
+		schema: bool.default(false)
+	},
+	renotifyMinutes: { env: 'RENOTIFY_MINUTES', doc: 'While an urgent or high concern stays unacknowledged, alert again this often.', schema: int(1, 1440).default(15) },
+	outboxIntervalMs: {
+		env: 'OUTBOX_INTERVAL_MS',
+		doc: 'How often the alert outbox is checked for deliveries due (0 turns the background loop off; tests drive it by hand).',
+		schema: int(0, 3_600_000).default(2000)
+	},
+	outboxLeaseSeconds: {
+		env: 'OUTBOX_LEASE_SECONDS',
+		doc: 'How long a delivery in progress is reserved; if the process dies, another picks it up after this.',
+		schema: int(1, 3600).default(60)
+	},
+	chatRetentionDays: { env: 'CHAT_RETENTION_DAYS', doc: 'Chat messages are deleted after this many days (except what a safeguarding concern needs).', schema: int(1, 3650).default(90) },
+	safeguardingRetentionDays: {
+		env: 'SAFEGUARDING_RETENTION_DAYS',
+		doc: 'How long messages tied to a safeguarding concern are kept after the concern is closed (open concerns keep theirs).',
+		schema: int(1, 36500).default(2190)
+	},
+	chatMaxLength: { env: 'CHAT_MAX_LENGTH', doc: 'Longest chat message, in characters.', schema: int(20, 10000).default(1000) },
+	chatRateCount: { env: 'CHAT_RATE_COUNT', doc: 'Messages one young person may send per CHAT_RATE_SECONDS.', schema: int(1, 1000).default(5) },
+	chatRateSeconds: { env: 'CHAT_RATE_SECONDS', doc: 'The window for CHAT_RATE_COUNT.', schema: int(1, 3600).default(10) },
+	chatRoomFloodPerMinute: { env: 'CHAT_ROOM_FLOOD_PER_MINUTE', doc: 'Messages a whole room may receive per minute before it slows everyone down.', schema: int(10, 100000).default(120) }
 } satisfies Record<string, Key<z.ZodType>>;
 
 type Keys = typeof configKeys;

@@ -19,3 +19,12 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/**
+ * What of an unexpected error may be logged: its kind, code and stack frames. Not its message,
+ * which (in driver and validation errors) can quote the value a young person typed.
+ */
+export function safeError(err: unknown) {
+	const e = err as { name?: string; code?: unknown; stack?: string } | null;
+	return { name: e?.name ?? typeof err, code: e?.code, frames: e?.stack?.split('\n').slice(1, 8).join('\n') };
+}

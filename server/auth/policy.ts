@@ -5,6 +5,7 @@
  */
 import type { ParticipantIdentity, StaffRole, StaffUser } from '../../contracts/index.js';
 import { AppError } from '../errors.js';
+import { chatPermissions } from './chat-permissions.js';
 
 export type Actor =
 	| { kind: 'anonymous' }
@@ -45,7 +46,16 @@ export const permissions = {
 	'poll:answer-hide': ['admin', 'staff', 'moderator'],
 	'poll:answer-approve': ['admin', 'moderator'],
 	'poll:public-results': EVERYONE,
-	'moderation:held': ['admin', 'moderator'],
+	'review:list': ['admin', 'moderator'],
+	'review:decide': ['admin', 'moderator'],
+	'escalation:list': ['admin', 'moderator'],
+	'escalation:read': ['admin', 'moderator'],
+	'escalation:act': ['admin', 'moderator'],
+	'escalation:dashboard': ['admin', 'moderator'],
+	'escalation:export': ['admin', 'moderator'],
+	'safeguarding:settings-read': ['admin', 'moderator'],
+	'safeguarding:settings': ['admin'],
+	'audit:export': ['admin'],
 	'poll:vote': ['participant'],
 	'poll:suggest': ['participant'],
 	'poll:mine': ['participant'],
@@ -60,7 +70,8 @@ export const permissions = {
 	'invite:create': FACILITATORS,
 	'participant:join': EVERYONE,
 	'participant:redeem-invite': EVERYONE,
-	'participant:hello': ['participant']
+	'participant:hello': ['participant'],
+	...chatPermissions
 } satisfies Record<string, Principal[]>;
 
 export type Action = keyof typeof permissions;

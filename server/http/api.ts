@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { errorStatus, fail, ok } from '../../contracts/index.js';
 import { authorize, type Actor } from '../auth/policy.js';
 import { PARTICIPANT_COOKIE, STAFF_COOKIE } from '../auth/tokens.js';
-import { isAppError } from '../errors.js';
+import { isAppError, safeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
 import { parseCookies } from './cookies.js';
@@ -14,6 +14,8 @@ import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { pollRoutes } from './routes/poll.routes.js';
+import { moderationRoutes } from './routes/moderation.routes.js';
+import { chatRoutes } from './routes/chat.routes.js';
 
 declare module 'express-serve-static-core' {
 	interface Request {
@@ -26,6 +28,8 @@ export function allRoutes(services: Services, cookieBase: CookieOptions): AnyRou
 		...authRoutes(services, cookieBase),
 		...orgRoutes(services),
 		...pollRoutes(services),
+		...moderationRoutes(services),
+		...chatRoutes(services),
 		...sessionRoutes(services, cookieBase)
 	];
 }
@@ -147,11 +151,4 @@ export function createApiRouter(opts: { services: Services; logger: Logger; cook
 	return { router, routes };
 }
 
-/**
- * What of an unexpected error may be logged: its kind, code and stack frames. Not its message,
- * which (in driver and validation errors) can quote the value a young person typed.
- */
-export function safeError(err: unknown) {
-	const e = err as { name?: string; code?: unknown; stack?: string } | null;
-	return { name: e?.name ?? typeof err, code: e?.code, frames: e?.stack?.split('\n').slice(1, 8).join('\n') };
-}
+export { safeError };

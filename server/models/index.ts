@@ -5,6 +5,7 @@
  * here and created at start by `ensureIndexes`.
  */
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { createChatModels } from './chat.models.js';
 
 const id = Schema.Types.ObjectId;
 
@@ -12,6 +13,8 @@ const organisationSchema = new Schema(
 	{
 		name: { type: String, required: true },
 		slug: { type: String, required: true },
+		/** Acknowledge targets and outcome list; absent means the defaults in contracts. */
+		safeguarding: { type: Schema.Types.Mixed, default: null },
 		createdAt: { type: Date, required: true, default: () => new Date() }
 	},
 	{ versionKey: false }
@@ -230,28 +233,133 @@ const suggestionSchema = new Schema(
 );
 suggestionSchema.index({ pollId: 1, normKey: 1 }, { unique: true });
 
+const historySchema = new Schema(
+	{
+		at: { type: Date, required: true },
+		by: { type: id, default: null },
+		byName: { type: String, required: true },
+		action: { type: String, required: true },
+		from: { type: String, default: null },
+		to: { type: String, default: null },
+		note: { type: String, default: null }
+	},
+	{ _id: false }
+);
+const contextMessageSchema = new Schema(
+	{ id: String, author: String, text: String, at: Date, subject: { type: Boolean, default: false } },
+	{ _id: false }
+);
+const reasonSchema = new Schema({ stage: String, rule: String, category: String }, { _id: false });
+
 /**
- * A safeguarding escalation raised by the filter. The escalations issue grows this into the full
- * lifecycle; for now it is persisted before anyone is told, and pushed to the hub's moderators.
+ * A safeguarding escalation: persisted before anyone is told, then worked through
+ * open → acknowledged → actioned → closed. The text is kept as written, because a safeguarding
+ * lead must see exactly what the young person said.
  */
 const escalationSchema = new Schema(
 	{
 		orgId: { type: id, required: true },
 		hubId: { type: id, required: true },
+		groupId: { type: id, default: null },
 		source: { type: String, required: true },
 		sourceRef: { type: String, required: true },
+		where: { type: String, default: '' },
+		text: { type: String, default: '' },
+		authorName: { type: String, default: null },
 		participantId: { type: id, default: null },
+		/** For reports and "I'm worried": who raised it (a participant), and their note. */
+		reporterId: { type: id, default: null },
+		reportNote: { type: String, default: null },
 		severity: { type: String, required: true },
 		categories: { type: [String], default: [] },
+		reasons: { type: [reasonSchema], default: [] },
 		action: { type: String, required: true },
 		escalate: { type: Boolean, required: true },
 		status: { type: String, required: true, default: 'open' },
-		createdAt: { type: Date, required: true, default: () => new Date() }
+		assigneeId: { type: id, default: null },
+		outcome: { type: String, default: null },
+		falsePositive: { type: Boolean, default: false },
+		context: { type: [contextMessageSchema], default: [] },
+		notes: { type: [new Schema({ at: Date, by: id, byName: String, text: String }, { _id: false })], default: [] },
+		history: { type: [historySchema], default: [] },
+		createdAt: { type: Date, required: true, default: () => new Date() },
+		ackDueAt: { type: Date, required: true },
+		acknowledgedAt: { type: Date, default: null },
+		acknowledgedBy: { type: id, default: null },
+		actionedAt: { type: Date, default: null },
+		closedAt: { type: Date, default: null },
+		/** Out-of-app alerts: how many rounds went out, and when the next one is due if still unacknowledged. */
+		notifyRound: { type: Number, default: 0 },
+		nextNotifyAt: { type: Date, default: null }
 	},
 	{ versionKey: false }
 );
 escalationSchema.index({ hubId: 1, status: 1, createdAt: -1 });
+escalationSchema.index({ orgId: 1, createdAt: -1 });
+escalationSchema.index({ participantId: 1, createdAt: -1 });
+escalationSchema.index({ status: 1, nextNotifyAt: 1 });
 escalationSchema.index({ source: 1, sourceRef: 1 }, { unique: true });
+
+/**
+ * Something waiting for a person's decision: a held answer, suggestion or chat message, or a
+ * message young people reported. One per item per queue (`key`); the decision is applied to the
+ * item itself by the service that owns it.
+ */
+const reviewSchema = new Schema(
+	{
+		key: { type: String, required: true },
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		groupId: { type: id, default: null },
+		queue: { type: String, required: true, enum: ['held', 'reported'] },
+		kind: { type: String, required: true },
+		ref: { type: String, required: true },
+		/** The poll, survey or room the item belongs to. */
+		parentId: { type: String, default: null },
+		where: { type: String, default: '' },
+		text: { type: String, default: '' },
+		authorName: { type: String, default: null },
+		participantId: { type: id, default: null },
+		severity: { type: String, default: 'none' },
+		categories: { type: [String], default: [] },
+		reports: { type: [new Schema({ by: id, reason: String, note: String, at: Date }, { _id: false })], default: [] },
+		status: { type: String, required: true, default: 'pending' },
+		createdAt: { type: Date, required: true, default: () => new Date() },
+		decidedAt: { type: Date, default: null },
+		decidedBy: { type: id, default: null },
+		decidedByName: { type: String, default: null },
+		decisionReason: { type: String, default: null }
+	},
+	{ versionKey: false }
+);
+reviewSchema.index({ key: 1 }, { unique: true });
+reviewSchema.index({ hubId: 1, status: 1, createdAt: -1 });
+reviewSchema.index({ kind: 1, ref: 1 });
+
+/**
+ * Out-of-app notifications waiting to go (the outbox). The id is the delivery id the receiver
+ * de-duplicates on; a delivery is claimed with a lease, so a crash mid-send means it is sent
+ * again later with the same id, never lost.
+ */
+const outboxSchema = new Schema(
+	{
+		_id: { type: String, required: true },
+		channel: { type: String, required: true, enum: ['webhook', 'email'] },
+		escalationId: { type: id, required: true },
+		orgId: { type: id, required: true },
+		/** What is sent: never message text or names. */
+		payload: { type: Schema.Types.Mixed, required: true },
+		status: { type: String, required: true, default: 'pending', enum: ['pending', 'sent'] },
+		attempts: { type: Number, default: 0 },
+		nextAttemptAt: { type: Date, required: true },
+		leaseUntil: { type: Date, default: null },
+		lastError: { type: String, default: null },
+		createdAt: { type: Date, required: true },
+		sentAt: { type: Date, default: null }
+	},
+	{ versionKey: false }
+);
+outboxSchema.index({ status: 1, nextAttemptAt: 1 });
 
 const auditLogSchema = new Schema(
 	{
@@ -290,6 +398,8 @@ export type PollDoc = InferSchemaType<typeof pollSchema> & { _id: Types.ObjectId
 export type BallotDoc = InferSchemaType<typeof ballotSchema>;
 export type SuggestionDoc = InferSchemaType<typeof suggestionSchema> & { _id: Types.ObjectId };
 export type EscalationDoc = InferSchemaType<typeof escalationSchema> & { _id: Types.ObjectId };
+export type ReviewDoc = InferSchemaType<typeof reviewSchema> & { _id: Types.ObjectId };
+export type OutboxDoc = InferSchemaType<typeof outboxSchema>;
 export type AuditLogDoc = InferSchemaType<typeof auditLogSchema> & { _id: Types.ObjectId };
 
 export function createModels(conn: Connection) {
@@ -307,8 +417,11 @@ export function createModels(conn: Connection) {
 		Participation: conn.model('Participation', participationSchema, 'participations'),
 		Suggestion: conn.model('Suggestion', suggestionSchema, 'suggestions'),
 		Escalation: conn.model('Escalation', escalationSchema, 'escalations'),
+		Review: conn.model('Review', reviewSchema, 'reviews'),
+		Outbox: conn.model('Outbox', outboxSchema, 'outbox'),
 		AuditLog: conn.model('AuditLog', auditLogSchema, 'auditLog'),
-		Meta: conn.model('Meta', metaSchema, 'meta')
+		Meta: conn.model('Meta', metaSchema, 'meta'),
+		...createChatModels(conn)
 	};
 }
 

@@ -20,13 +20,14 @@ import { AppError, isAppError } from '../errors.js';
 import { resolveActor, safeError, zodFields } from '../http/api.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
+import { attachChatBroadcasts, attachChatSocket, chatEventActions } from './chat.js';
 
 export interface SocketData {
 	actor: Actor;
 }
 
 export type VoiceboxServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-type VoiceboxSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type VoiceboxSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export const rooms = {
 	sessionStaff: (id: string) => `session:${id}:staff`,
@@ -34,7 +35,8 @@ export const rooms = {
 	present: (id: string) => `session:${id}:present`,
 	participant: (id: string) => `participant:${id}`,
 	pollStaff: (id: string) => `poll:${id}:staff`,
-	hubModerators: (id: string) => `hub:${id}:moderators`
+	hubModerators: (id: string) => `hub:${id}:moderators`,
+	hubStaff: (id: string) => `hub:${id}:staff`
 };
 
 /** Live results go out at most this often per poll, however fast votes arrive. */
@@ -48,8 +50,16 @@ export const eventActions: { [E in keyof typeof eventPayloads]: Action } = {
 	'poll:suggest': 'poll:suggest',
 	'poll:mine': 'poll:mine',
 	'poll:watch': 'poll:watch',
-	'present:watch': 'session:present'
+	'present:watch': 'session:present',
+	...chatEventActions
 };
+
+/** Registers one validated, authorised event handler on a socket (see `on` below). */
+export type RegisterHandler = <E extends keyof typeof eventPayloads>(
+	socket: VoiceboxSocket,
+	event: E,
+	handler: (payload: z.infer<(typeof eventPayloads)[E]>, actor: Actor) => Promise<unknown>
+) => void;
 
 export function attachRealtime(httpServer: HttpServer, services: Services, logger: Logger): { io: VoiceboxServer; dispose: () => void } {
 	const io: VoiceboxServer = new Server(httpServer, {
@@ -68,11 +78,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 		}
 	});
 
-	function on<E extends keyof typeof eventPayloads>(
-		socket: VoiceboxSocket,
-		event: E,
-		handler: (payload: z.infer<(typeof eventPayloads)[E]>, actor: Actor) => Promise<unknown>
-	) {
+	const on: RegisterHandler = (socket, event, handler) => {
 		// The typed maps cannot express "any event with an ack", so register through a loose view.
 		(socket as unknown as Socket).on(event as string, async (...args: unknown[]) => {
 			const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (r: Result<unknown>) => void) : () => undefined;
@@ -80,25 +86,31 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 				authorize(socket.data.actor, eventActions[event]);
 				const parsed = eventPayloads[event].safeParse(args[0]);
 				if (!parsed.success) return ack(fail('VALIDATION_FAILED', undefined, zodFields(parsed.error)));
-				ack(ok(await handler(parsed.data as z.infer<(typeof eventPayloads)[E]>, socket.data.actor)));
+				ack(ok(await handler(parsed.data as Parameters<typeof handler>[0], socket.data.actor)));
 			} catch (err) {
 				if (isAppError(err)) return ack(fail(err.code, err.message, err.fields));
 				logger.error({ err: safeError(err), event }, 'socket handler failed');
 				ack(fail('INTERNAL'));
 			}
 		});
-	}
+	};
 
 	io.on('connection', (socket) => {
 		const actor = socket.data.actor;
 		// Moderators (and admins) hear about concerns raised in their hubs.
 		if (actor.kind === 'staff' && (actor.user.role === 'moderator' || actor.user.role === 'admin'))
 			void socket.join(actor.user.hubIds.map(rooms.hubModerators));
+		// Admins cover every hub of their organisation.
+		if (actor.kind === 'staff' && actor.user.role === 'admin')
+			void services.org.listHubs(actor).then((hubs) => socket.join(hubs.map((h) => rooms.hubModerators(h.id)))).catch(() => undefined);
+		// Facilitators hear moderators' follow-up requests for their hubs.
+		if (actor.kind === 'staff' && actor.user.role !== 'moderator') void socket.join(actor.user.hubIds.map(rooms.hubStaff));
 		// A joined young person hears about their session at once, before any hello.
 		if (actor.kind === 'participant') {
 			void socket.join(rooms.participant(actor.participant.id));
 			if (actor.participant.sessionId) void socket.join(rooms.session(actor.participant.sessionId));
 		}
+		attachChatSocket(socket, on, services);
 		on(socket, 'poll:vote', async (body, a) => {
 			if (a.kind !== 'participant') throw new AppError('FORBIDDEN');
 			return services.polls.vote(a.participant, body);
@@ -206,9 +218,17 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 		io.to(rooms.hubModerators(hubId)).emit('moderation:held-changed', { hubId });
 	});
 	services.bus.on('escalation:created', (hubId, escalationId) => {
-		io.to(rooms.hubModerators(hubId)).emit('escalation:new', { escalationId, hubId });
+		void services.escalations.severityOf(escalationId).then((severity) => io.to(rooms.hubModerators(hubId)).emit('escalation:new', { escalationId, hubId, severity }));
 	});
+	services.bus.on('escalation:changed', (hubId, escalationId) => {
+		io.to(rooms.hubModerators(hubId)).emit('escalation:changed', { escalationId, hubId });
+	});
+	services.bus.on('escalation:facilitator-notice', (hubId, groupId, note) => {
+		io.to(rooms.hubStaff(hubId)).emit('staff:notice', { hubId, groupId, note, at: new Date().toISOString() });
+	});
+	const disposeChat = attachChatBroadcasts(io, services, logger);
 	const dispose = () => {
+		disposeChat();
 		services.bus.removeAllListeners();
 		for (const t of [...pending.values(), ...presencePending.values()]) clearTimeout(t);
 		pending.clear();

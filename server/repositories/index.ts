@@ -16,6 +16,9 @@ import { createMetaRepository } from './meta.repository.js';
 import { createBallotRepository } from './ballot.repository.js';
 import { createSuggestionRepository } from './suggestion.repository.js';
 import { createEscalationRepository } from './escalation.repository.js';
+import { createReviewRepository } from './review.repository.js';
+import { createOutboxRepository } from './outbox.repository.js';
+import { createChatRepository } from './chat.repository.js';
 
 export function createRepositories(models: Models) {
 	return {
@@ -30,7 +33,10 @@ export function createRepositories(models: Models) {
 		meta: createMetaRepository(models),
 		ballots: createBallotRepository(models),
 		suggestions: createSuggestionRepository(models),
-		escalations: createEscalationRepository(models)
+		escalations: createEscalationRepository(models),
+		reviews: createReviewRepository(models),
+		outbox: createOutboxRepository(models),
+		chat: createChatRepository(models)
 	};
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -7,6 +7,7 @@ export function createOrgRepository({ Organisation, Hub, Group }: Models) {
 	return {
 		findOrgBySlug: (slug: string) => Organisation.findOne({ slug }).lean(),
 		findOrg: (id: string) => Organisation.findById(id).lean(),
+		setSafeguarding: (id: string, settings: unknown) => Organisation.updateOne({ _id: oid(id) }, { $set: { safeguarding: settings } }).exec(),
 		firstOrg: () => Organisation.findOne().sort({ createdAt: 1 }).lean(),
 		createOrg: async (name: string, slug: string) => (await Organisation.create({ name, slug })).toObject(),
 		listHubs: (orgId: string, hubIds?: string[]) =>

@@ -7,6 +7,11 @@ export function createUserRepository({ User }: Models) {
 		findById: (id: string) => User.findById(id).lean(),
 		list: (orgId: string) => User.find({ orgId: oid(orgId) }).sort({ role: 1, email: 1 }).lean(),
 		count: () => User.countDocuments(),
+		/** Moderators (and admins) who cover a hub: who can be assigned its escalations. */
+		listModeratorsOf: (orgId: string, hubId: string) =>
+			User.find({ orgId: oid(orgId), disabled: { $ne: true }, $or: [{ role: 'admin' }, { role: 'moderator', hubIds: oid(hubId) }] }, { displayName: 1, role: 1 })
+				.sort({ displayName: 1 })
+				.lean(),
 		create: async (u: { orgId: string; email: string; displayName: string; role: 'admin' | 'staff' | 'moderator'; hubIds: string[]; passwordHash: string }) =>
 			(await User.create({ ...u, orgId: oid(u.orgId), hubIds: u.hubIds.map(oid) })).toObject(),
 		/** One atomic step: count the failure and lock when the limit is reached. Returns the new state. */

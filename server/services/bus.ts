@@ -13,6 +13,10 @@ export interface BusEvents {
 	'poll:voted': [pollId: string];
 	'poll:suggested': [pollId: string];
 	'escalation:created': [hubId: string, escalationId: string];
+	/** An escalation's status, assignee, outcome or notes changed. */
+	'escalation:changed': [hubId: string, escalationId: string];
+	/** A moderator asked the hub's facilitators to follow something up (their words, no child's text). */
+	'escalation:facilitator-notice': [hubId: string, groupId: string | null, note: string];
 	/** Something was held for a person to check in this hub. */
 	'moderation:held': [hubId: string];
 }

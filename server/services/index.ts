@@ -12,6 +12,11 @@ import { randomBytes } from 'node:crypto';
 import type { ContentModerator } from '../moderation.js';
 import { createPollService } from './poll.service.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { Logger } from '../logger.js';
+import { createEscalationService } from './escalation.service.js';
+import { createReviewService } from './review.service.js';
+import { createNotifier } from './notifier.service.js';
+import { createChatService } from './chat.service.js';
 
 export interface ServiceDeps {
 	config: Config;
@@ -22,6 +27,7 @@ export interface ServiceDeps {
 	moderator: ContentModerator | null;
 	/** The port actually listened on, once known (tests listen on port 0). */
 	port: () => number;
+	logger: Logger;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -37,10 +43,20 @@ export function createServices(deps: ServiceDeps) {
 			await repos.meta.setOnce('secret:voteKey', randomBytes(32).toString('base64url'));
 			return String(await repos.meta.get('secret:voteKey'));
 		})());
-	const polls = createPollService({ repos, audit, bus, now, moderator: deps.moderator, voteKeySecret });
+	const escalations = createEscalationService({ repos, audit, bus, now, notifyAtOnce: config.notifyAtOnce });
+	const reviews = createReviewService({ repos, audit, bus, now });
+	const notifier = createNotifier({ config, repos, now, publicUrl: url, logger: deps.logger });
+	escalations.setNotifier(notifier);
+	escalations.registerRecentItems(async (participantId) => reviews.recentFor(participantId));
+	const polls = createPollService({ repos, audit, bus, now, moderator: deps.moderator, voteKeySecret, escalations, reviews });
+	const chat = createChatService({ config, repos, audit, now, limiter, moderator: deps.moderator, escalations, reviews });
 	return {
 		bus,
 		audit,
+		escalations,
+		reviews,
+		notifier,
+		chat,
 		auth: createAuthService({ repos, config, now, limiter, audit }),
 		org: createOrgService({ repos, audit }),
 		polls,

@@ -26,6 +26,8 @@ import { toValue } from '../repositories/ballot.repository.js';
 import { isDuplicateKey, type Repositories } from '../repositories/index.js';
 import type { AuditService } from './audit.service.js';
 import type { Bus } from './bus.js';
+import type { EscalationService } from './escalation.service.js';
+import type { ReviewService } from './review.service.js';
 import { checkBallot, tally, type ScaleSpec, type TallyInput } from './tally.js';
 
 type Settings = PollSettings;
@@ -141,8 +143,10 @@ export function createPollService(deps: {
 	now: () => Date;
 	moderator: ContentModerator | null;
 	voteKeySecret: () => Promise<string>;
+	escalations: EscalationService;
+	reviews: ReviewService;
 }) {
-	const { repos, audit, bus, now } = deps;
+	const { repos, audit, bus, now, escalations, reviews } = deps;
 
 	const voterKey = async (pollId: string, participantId: string) =>
 		createHmac('sha256', await deps.voteKeySecret()).update(`${pollId}:${participantId}`).digest('base64url');
@@ -162,30 +166,79 @@ export function createPollService(deps: {
 	}
 
 	async function moderate(text: string, surface: 'open-text' | 'name-suggestion'): Promise<ContentVerdict> {
-		if (!deps.moderator) return { action: 'allow', escalate: false, severity: 'none', categories: [] };
+		if (!deps.moderator) return { action: 'allow', escalate: false, severity: 'none', categories: [], reasons: [] };
 		return deps.moderator.check(text, surface);
 	}
 
-	/** Persist the concern before anyone is told; then tell the hub's moderators. */
-	async function raise(verdict: ContentVerdict, source: string, sourceRef: string, participant: ParticipantIdentity) {
-		if (!verdict.escalate) return;
-		const e = await repos.escalations.create({
-			orgId: participant.orgId,
-			hubId: participant.hubId,
-			source,
-			sourceRef,
-			participantId: participant.id,
-			severity: verdict.severity,
-			categories: verdict.categories,
-			action: verdict.action,
-			escalate: true
-		});
-		if (e) bus.emit('escalation:created', participant.hubId, String(e._id));
+	/**
+	 * After the filter: hold the item for a person when it said so, and raise a concern when it
+	 * escalated (persisted before anyone is told; the escalation service tells the moderators).
+	 */
+	async function afterVerdict(
+		verdict: ContentVerdict,
+		item: { kind: 'answer' | 'suggestion'; ref: string; poll: Poll; text: string; held: boolean },
+		participant: ParticipantIdentity
+	) {
+		const named = !item.poll.settings.anonymous;
+		const where = `${item.kind === 'answer' ? 'Poll' : 'Name suggestions'}: ${item.poll.title}`;
+		if (verdict.escalate)
+			await escalations.raise({
+				orgId: participant.orgId,
+				hubId: participant.hubId,
+				groupId: participant.groupId,
+				source: item.kind === 'answer' ? 'poll-answer' : 'poll-suggestion',
+				sourceRef: item.ref,
+				where,
+				text: item.text,
+				// Safeguarding comes before anonymity: a lead must be able to reach a child at risk.
+				authorName: participant.displayName,
+				participantId: participant.id,
+				verdict
+			});
+		if (item.held)
+			await reviews.hold({
+				kind: item.kind,
+				ref: item.ref,
+				parentId: item.poll.id,
+				orgId: participant.orgId,
+				hubId: participant.hubId,
+				groupId: participant.groupId,
+				where,
+				text: item.text,
+				// The held queue shows names only where the poll itself is named.
+				authorName: named ? participant.displayName : null,
+				participantId: named ? participant.id : null,
+				severity: verdict.severity,
+				categories: verdict.categories
+			});
 	}
 
 	function changed(p: Poll) {
 		bus.emit('poll:changed', p.id);
 	}
+
+	// How the review queue's decisions apply to poll items.
+	reviews.registerKind('answer', {
+		labels: { held: { approve: 'Approve: show it', reject: 'Keep it hidden' }, reported: { approve: 'Keep it showing', reject: 'Hide it' } },
+		async decide({ ref, parentId }, decision, actor) {
+			if (!parentId) return;
+			const p = await repos.polls.findById(parentId);
+			const b = await repos.ballots.setTextStatus(parentId, ref, decision === 'approve' ? 'visible' : 'hidden');
+			if (!b || !p) return;
+			await audit.record(actor, decision === 'approve' ? 'poll.answer-approve' : 'poll.answer-hide', { type: 'poll', id: parentId, hubId: String(p.hubId) }, { ballotId: ref });
+			bus.emit('poll:voted', parentId);
+		}
+	});
+	reviews.registerKind('suggestion', {
+		labels: { held: { approve: 'Release to staff', reject: 'Turn it down' }, reported: { approve: 'Keep it', reject: 'Turn it down' } },
+		async decide({ ref, parentId }, decision, actor) {
+			if (!parentId) return;
+			const p = await repos.polls.findById(parentId);
+			await repos.suggestions.setStatus(ref, decision === 'approve' ? 'pending' : 'rejected');
+			await audit.record(actor, decision === 'approve' ? 'poll.suggestion-release' : 'poll.suggestion-reject', { type: 'poll', id: parentId, hubId: p ? String(p.hubId) : null }, { suggestionId: ref });
+			bus.emit('poll:suggested', parentId);
+		}
+	});
 
 	return {
 		load: async (actor: Actor, id: string) => toPoll(await load(actor, id)),
@@ -330,8 +383,10 @@ export function createPollService(deps: {
 				}
 			} else stored = await repos.ballots.replace(write);
 			await repos.ballots.recordParticipation({ pollId: poll.id, participantId: participant.id, orgId: participant.orgId, hubId: participant.hubId, day: now().toISOString().slice(0, 10) });
-			if (verdict) await raise(verdict, 'poll-answer', String((stored as { _id: string })._id), participant);
-			if (textStatus === 'held') bus.emit('moderation:held', participant.hubId);
+			const ballotId = String((stored as { _id: string })._id);
+			if (verdict && value.kind === 'text') await afterVerdict(verdict, { kind: 'answer', ref: ballotId, poll, text: value.text, held: textStatus === 'held' }, participant);
+			// A changed answer replaces the old one: a check still waiting on the old text is moot.
+			if (existing?.textStatus === 'held' && textStatus !== 'held') await reviews.supersede('answer', ballotId, participant.hubId);
 			bus.emit('poll:voted', poll.id);
 			return {
 				status: textStatus === 'held' ? ('held' as const) : ('counted' as const),
@@ -368,8 +423,7 @@ export function createPollService(deps: {
 				authorId: participant.id,
 				status: verdict.action === 'allow' ? 'pending' : 'held'
 			});
-			if (created) await raise(verdict, 'poll-suggestion', String(doc._id), participant);
-			if (created && doc.status === 'held') bus.emit('moderation:held', participant.hubId);
+			if (created) await afterVerdict(verdict, { kind: 'suggestion', ref: String(doc._id), poll, text: body.text, held: doc.status === 'held' }, participant);
 			bus.emit('poll:suggested', poll.id);
 			return {
 				status: doc.status === 'held' ? ('held' as const) : ('received' as const),
@@ -410,36 +464,21 @@ export function createPollService(deps: {
 		/** Staff may hide any open-text answer; moderators approve held ones. */
 		async setAnswerStatus(actor: Actor, pollId: string, ballotId: string, status: 'visible' | 'hidden') {
 			const p = toPoll(await load(actor, pollId));
+			// A held answer is decided once, in the review queue (which records who and when).
+			const pending = await reviews.pendingHeld('answer', ballotId);
+			if (pending) {
+				if (status === 'visible' && !(actor.kind === 'staff' && actor.user.role !== 'staff')) throw new AppError('FORBIDDEN');
+				await reviews.decide(actor, pending, { decision: status === 'visible' ? 'approve' : 'reject' });
+				return;
+			}
+			if (status === 'visible') {
+				const current = (await repos.ballots.listForPoll(pollId)).find((b) => b._id === ballotId);
+				if (current?.textStatus === 'held') throw new AppError('CONFLICT', 'This answer is waiting for a moderator.');
+			}
 			const b = await repos.ballots.setTextStatus(pollId, ballotId, status);
 			if (!b) throw new AppError('NOT_FOUND');
 			await audit.record(actor, status === 'visible' ? 'poll.answer-approve' : 'poll.answer-hide', { type: 'poll', id: pollId, hubId: p.hubId }, { ballotId });
 			bus.emit('poll:voted', pollId);
-		},
-
-		/**
-		 * Everything the filter held for a person to decide, in the hubs this moderator covers:
-		 * open-text answers and name suggestions. (The escalations console grows this queue.)
-		 */
-		async heldItems(actor: Actor) {
-			const user = staffOf(actor);
-			const polls = (await repos.polls.list(user.orgId, hubFilter(actor))).map(toPoll);
-			const byId = new Map(polls.map((p) => [p.id, p]));
-			const ids = [...byId.keys()];
-			const answers = (await repos.ballots.listHeld(ids)).map((b) => ({
-				kind: 'answer' as const,
-				id: b._id,
-				pollId: String(b.pollId),
-				pollTitle: byId.get(String(b.pollId))?.title ?? '',
-				text: b.text ?? ''
-			}));
-			const suggestions = (await repos.suggestions.listHeld(ids)).map((s) => ({
-				kind: 'suggestion' as const,
-				id: String(s._id),
-				pollId: String(s.pollId),
-				pollTitle: byId.get(String(s.pollId))?.title ?? '',
-				text: s.text
-			}));
-			return [...answers, ...suggestions];
 		},
 
 		/** A moderator lets a held suggestion through to staff's shortlist, or turns it down. */
@@ -447,6 +486,11 @@ export function createPollService(deps: {
 			const p = toPoll(await load(actor, pollId));
 			const s = await repos.suggestions.findById(suggestionId);
 			if (!s || String(s.pollId) !== pollId || s.status !== 'held') throw new AppError('NOT_FOUND');
+			const pending = await reviews.pendingHeld('suggestion', suggestionId);
+			if (pending) {
+				await reviews.decide(actor, pending, { decision: release ? 'approve' : 'reject' });
+				return;
+			}
 			await repos.suggestions.setStatus(suggestionId, release ? 'pending' : 'rejected');
 			await audit.record(actor, release ? 'poll.suggestion-release' : 'poll.suggestion-reject', { type: 'poll', id: pollId, hubId: p.hubId }, { suggestionId });
 			bus.emit('poll:suggested', pollId);

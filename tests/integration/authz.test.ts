@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventActions } from '../../server/realtime/io.js';
 import { Client, connected, emitAck, startTestApp, type TestApp } from '../helpers/app.js';
+import { chatHttpRows, chatPathIds, chatSetup, chatSocketPayloads, chatSocketRows, type ChatAuthzContext } from './authz-chat.rows.js';
 
-type Who = 'anonymous' | 'participant' | 'admin' | 'staff' | 'moderator';
+export type Who = 'anonymous' | 'participant' | 'admin' | 'staff' | 'moderator';
 const WHO: Who[] = ['anonymous', 'participant', 'admin', 'staff', 'moderator'];
 const ALL: Who[] = WHO;
 const STAFF_ANY: Who[] = ['admin', 'staff', 'moderator'];
@@ -45,7 +46,16 @@ const httpTable: Record<string, Who[]> = {
 	'GET /public/polls/:id/results': ALL,
 	'POST /polls/:id/suggestions/:suggestionId/release': ['admin', 'moderator'],
 	'POST /polls/:id/suggestions/:suggestionId/decline': ['admin', 'moderator'],
-	'GET /moderation/held': ['admin', 'moderator'],
+	'GET /moderation/counts': ['admin', 'moderator'],
+	'GET /moderation/escalations': ['admin', 'moderator'],
+	'GET /moderation/escalations/:id': ['admin', 'moderator'],
+	'POST /moderation/escalations/:id/actions': ['admin', 'moderator'],
+	'GET /moderation/dashboard': ['admin', 'moderator'],
+	'GET /moderation/reviews': ['admin', 'moderator'],
+	'POST /moderation/reviews/:id/decision': ['admin', 'moderator'],
+	'POST /moderation/reviews/bulk': ['admin', 'moderator'],
+	'GET /safeguarding/settings': ['admin', 'moderator'],
+	'PUT /safeguarding/settings': ['admin'],
 	'GET /sessions/:id/polls': FACILITATORS,
 	'POST /sessions/:id/activity': FACILITATORS,
 	'POST /sessions/:id/results': FACILITATORS,
@@ -58,7 +68,8 @@ const httpTable: Record<string, Who[]> = {
 	'DELETE /sessions/:id/participants/:participantId': FACILITATORS,
 	'POST /join': ALL,
 	'POST /invites': FACILITATORS,
-	'POST /invites/redeem': ALL
+	'POST /invites/redeem': ALL,
+	...chatHttpRows
 };
 
 const socketTable: Record<string, Who[]> = {
@@ -68,7 +79,8 @@ const socketTable: Record<string, Who[]> = {
 	'poll:suggest': ['participant'],
 	'poll:mine': ['participant'],
 	'poll:watch': FACILITATORS,
-	'present:watch': ALL
+	'present:watch': ALL,
+	...chatSocketRows
 };
 
 const socketPayload: Record<string, () => unknown> = {
@@ -78,7 +90,8 @@ const socketPayload: Record<string, () => unknown> = {
 	'poll:suggest': () => ({ pollId, clientSuggestionId: 'authz-sugg-1', text: 'An idea' }),
 	'poll:mine': () => ({ pollId }),
 	'poll:watch': () => ({ pollId }),
-	'present:watch': () => ({ code: sessionCode })
+	'present:watch': () => ({ code: sessionCode }),
+	...Object.fromEntries(Object.entries(chatSocketPayloads).map(([k, f]) => [k, () => f(chatCtx)]))
 };
 
 let t: TestApp;
@@ -87,6 +100,7 @@ let sessionId = '';
 let otherSessionId = '';
 let pollId = '';
 let sessionCode = '';
+let chatCtx: ChatAuthzContext;
 
 beforeAll(async () => {
 	t = await startTestApp();
@@ -102,6 +116,7 @@ beforeAll(async () => {
 	await clients.participant.post('/api/join', { code: (s.json.data as { code: string }).code, displayName: 'Tester' });
 	const p = await clients.staff.post('/api/polls', { title: 'P', type: 'single', hubId: t.world.hubA, options: [{ label: 'a' }, { label: 'b' }] });
 	pollId = (p.json.data as { id: string }).id;
+	chatCtx = await chatSetup(t, clients);
 });
 afterAll(() => t.close());
 
@@ -171,7 +186,8 @@ describe('authorisation table', () => {
 				.replace('/users/:id', '/users/aaaaaaaaaaaaaaaaaaaaaaaa')
 				.replace(':suggestionId', 'aaaaaaaaaaaaaaaaaaaaaaaa')
 				.replace(':answerId', '00000000-0000-4000-8000-000000000000')
-				.replace(':code', sessionCode);
+				.replace(':code', sessionCode)
+				.replace(/:(\w+)/g, (_m, name: string) => chatPathIds(chatCtx)[name] ?? 'aaaaaaaaaaaaaaaaaaaaaaaa');
 			for (const who of WHO) {
 				const r = await clients[who].request(method, `/api${real}`, method === 'GET' || method === 'DELETE' ? undefined : {});
 				if (allowed.includes(who)) expect([401, 403], `${who} should be allowed ${key}`).not.toContain(r.status);

@@ -273,7 +273,7 @@ describe('suggest, shortlist, then vote (choosing a new name)', () => {
 
 		const mod = new Client(t.url);
 		await mod.login('mod@test.local', t.world.users.moderator.password);
-		const heldNow = (await mod.get('/api/moderation/held')).json.data as { id: string; kind: string; text: string }[];
+		const heldNow = (await mod.get('/api/moderation/reviews')).json.data as { id: string; kind: string; text: string }[];
 		expect(heldNow).toContainEqual(expect.objectContaining({ kind: 'suggestion', text: 'text me on 07700 900123' }));
 		const list = (await staff.get(`/api/polls/${poll.id}/suggestions`)).json.data as { id: string; text: string; count: number; status: string }[];
 		expect(list.map((s) => [s.text, s.count, s.status])).toEqual([
@@ -321,10 +321,13 @@ describe('open text', () => {
 		const mod = new Client(t.url);
 		await mod.login('mod@test.local', t.world.users.moderator.password);
 		// The moderator's held queue has it, with the text to judge.
-		const queue = (await mod.get('/api/moderation/held')).json.data as { id: string; kind: string; text: string }[];
-		expect(queue).toContainEqual(expect.objectContaining({ id: held.id, kind: 'answer', text: 'message me on snap: sk8r_boi' }));
+		const queue = (await mod.get('/api/moderation/reviews')).json.data as { id: string; ref: string; kind: string; text: string }[];
+		expect(queue).toContainEqual(expect.objectContaining({ ref: held.id, kind: 'answer', text: 'message me on snap: sk8r_boi' }));
 		expect((await mod.post(`/api/polls/${poll.id}/answers/${held.id}/approve`, {})).status).toBe(200);
-		expect(((await mod.get('/api/moderation/held')).json.data as { id: string }[]).map((i) => i.id)).not.toContain(held.id);
+		expect(((await mod.get('/api/moderation/reviews')).json.data as { ref: string }[]).map((i) => i.ref)).not.toContain(held.id);
+		// The decision is on record: who decided, in the recently decided queue.
+		const decided = (await mod.get('/api/moderation/reviews?queue=decided')).json.data as { ref: string; status: string; decidedByName: string }[];
+		expect(decided).toContainEqual(expect.objectContaining({ ref: held.id, status: 'approved', decidedByName: 'moderator' }));
 		r = await results(poll.id);
 		expect(r.texts).toHaveLength(3);
 		const visible = answers.find((a) => a.status === 'visible')!;
@@ -346,8 +349,8 @@ describe('open text', () => {
 		expect(r.data?.status).toBe('held');
 		expect(r.data?.support?.message).toBeTruthy();
 		expect((await alert).hubId).toBe(t.world.hubA);
-		const open = await t.app.repos.escalations.listOpen(null, t.world.orgId);
-		expect(open.some((e) => e.source === 'poll-answer' && e.severity === 'urgent')).toBe(true);
+		const open = (await mod.get('/api/moderation/escalations')).json.data as { source: string; severity: string; text: string; where: string }[];
+		expect(open).toContainEqual(expect.objectContaining({ source: 'poll-answer', severity: 'urgent', text: 'i want to kill myself tonight', where: 'Poll: How are you?' }));
 		modSocket.close();
 		p!.socket.close();
 	});

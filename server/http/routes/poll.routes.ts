@@ -5,7 +5,6 @@ import { idParams, route } from '../route.js';
 
 const suggestionParams = z.object({ id: objectId, suggestionId: objectId });
 const answerParams = z.object({ id: objectId, answerId: z.string().uuid('Not a valid id.') });
-const heldItem = z.object({ kind: z.enum(['answer', 'suggestion']), id: z.string(), pollId: z.string(), pollTitle: z.string(), text: z.string() });
 const answer = z.object({ id: z.string(), text: z.string(), status: z.enum(['visible', 'held', 'hidden']), displayName: z.string().nullable() });
 
 export function pollRoutes(s: Services) {
@@ -178,15 +177,6 @@ export function pollRoutes(s: Services) {
 				await s.polls.reviewSuggestion(actor, params.id, params.suggestionId, false);
 				return {};
 			}
-		}),
-		route({
-			method: 'get',
-			path: '/moderation/held',
-			action: 'moderation:held',
-			tag: 'moderation',
-			summary: 'Held items awaiting a decision in your hubs: open-text answers and name suggestions.',
-			response: z.array(heldItem),
-			handler: ({ actor }) => s.polls.heldItems(actor)
 		}),
 		route({
 			method: 'get',
