@@ -1,8 +1,8 @@
 import express, { type CookieOptions, type NextFunction, type Request, type Response, Router } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { errorStatus, fail, ok } from '../../contracts/index.js';
-import { authorize, type Actor } from '../auth/policy.js';
+import { auditQuery, errorStatus, fail, ok } from '../../contracts/index.js';
+import { authorize, staffOf, type Actor } from '../auth/policy.js';
 import { PARTICIPANT_COOKIE, STAFF_COOKIE } from '../auth/tokens.js';
 import { isAppError, safeError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -103,11 +103,34 @@ export function createApiRouter(opts: { services: Services; logger: Logger; cook
 		const { id } = idParams.parse(req.params);
 		const { poll, rows } = await services.polls.exportRows(actor, id);
 		const results = await services.polls.resultsOf(id, { includeNames: false, includeTexts: true });
-		const cell = (v: string) => (/[",\n\r]|^[=+\-@]/.test(v) ? `"${v.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : v);
 		const header = poll.settings.anonymous ? ['answer'] : ['name', 'answer'];
-		const lines = [header.join(','), ...rows.map((r) => header.map((h) => cell(r[h as keyof typeof r] ?? '')).join(','))];
-		lines.push('', 'option,votes', ...results.options.map((o) => `${cell(o.label)},${o.votes}`));
-		res.type('text/csv; charset=utf-8').attachment(`poll-${id}.csv`).send(`\ufeff${lines.join('\r\n')}\r\n`);
+		const lines = [header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h as keyof typeof r] ?? '')).join(','))];
+		lines.push('', 'option,votes', ...results.options.map((o) => `${csvCell(o.label)},${o.votes}`));
+		sendCsv(res, `poll-${id}.csv`, lines);
+	});
+
+	// The escalations record for a safeguarding report: no message text, no names.
+	router.get('/moderation/escalations/export.csv', async (req, res) => {
+		const actor = req.actor!;
+		authorize(actor, 'escalation:export');
+		const { months } = z.object({ months: z.coerce.number().int().min(1).max(36).default(12) }).parse(req.query);
+		const rows = await services.escalations.exportRows(actor, months);
+		const header = ['id', 'raised', 'hub', 'group', 'source', 'severity', 'categories', 'status', 'ackTarget', 'acknowledged', 'minutesToAcknowledge', 'metTarget', 'outcome', 'falseAlarm', 'closed'] as const;
+		sendCsv(res, `escalations-${new Date().toISOString().slice(0, 10)}.csv`, [header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h])).join(','))]);
+	});
+
+	// The audit log for an inspector: the same filters as the page.
+	router.get('/audit/export.csv', async (req, res) => {
+		const actor = req.actor!;
+		authorize(actor, 'audit:export');
+		const q = auditQuery.parse(req.query);
+		const rows = await services.audit.search(staffOf(actor).orgId, { ...q, limit: Math.max(q.limit, 1000) });
+		await services.audit.record(actor, 'audit.export', null, { rows: rows.length });
+		const header = ['at', 'actor', 'actorType', 'action', 'targetType', 'targetId', 'details'];
+		sendCsv(res, `audit-${new Date().toISOString().slice(0, 10)}.csv`, [
+			header.join(','),
+			...rows.map((r) => [r.at, r.actorName, r.actorType, r.action, r.targetType ?? '', r.targetId ?? '', JSON.stringify(r.meta)].map(csvCell).join(','))
+		]);
 	});
 
 	for (const r of routes) {
@@ -152,3 +175,13 @@ export function createApiRouter(opts: { services: Services; logger: Logger; cook
 }
 
 export { safeError };
+
+/** One CSV cell: quoted when needed, and never a formula a spreadsheet would run. */
+export function csvCell(v: string): string {
+	return /[",\n\r]|^[=+\-@\t]/.test(v) ? `"${v.replace(/^([=+\-@\t])/, "'$1").replace(/"/g, '""')}"` : v;
+}
+
+function sendCsv(res: Response, filename: string, lines: string[]) {
+	// A byte-order mark so Excel reads UTF-8; CRLF line ends as RFC 4180 says.
+	res.type('text/csv; charset=utf-8').attachment(filename).send(`\ufeff${lines.join('\r\n')}\r\n`);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createGroupBody, createHubBody, createUserBody, group, hub, organisation, setDisabledBody, staffUser } from '../../../contracts/index.js';
+import { auditQuery, createGroupBody, createHubBody, createUserBody, group, hub, organisation, setDisabledBody, staffUser } from '../../../contracts/index.js';
 import { staffOf } from '../../auth/policy.js';
 import type { Services } from '../../services/index.js';
 import { idParams, route } from '../route.js';
@@ -13,6 +13,7 @@ const auditEntry = z.object({
 	targetType: z.string().nullable(),
 	targetId: z.string().nullable(),
 	hubId: z.string().nullable(),
+	actorName: z.string(),
 	meta: z.record(z.string(), z.unknown())
 });
 
@@ -71,10 +72,10 @@ export function orgRoutes(s: Services) {
 			path: '/audit',
 			action: 'audit:read',
 			tag: 'accounts',
-			summary: 'The latest audit log entries (admins).',
-			query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+			summary: 'The audit log, newest first, with filters (admins). Append-only: nothing in the app can change it.',
+			query: auditQuery,
 			response: z.array(auditEntry),
-			handler: ({ actor, query }) => s.audit.list(staffOf(actor).orgId, query.limit)
+			handler: ({ actor, query }) => s.audit.search(staffOf(actor).orgId, query)
 		})
 	];
 }
