@@ -35,7 +35,6 @@ export function createServices(deps: ServiceDeps) {
 	const bus = new Bus();
 	const audit = createAuditService(repos, now);
 	const url = () => publicUrl(config, deps.port());
-	const isNameAllowed = createNameCheck(deps.moderator);
 	let secret: Promise<string> | null = null;
 	const voteKeySecret = () =>
 		(secret ??= (async () => {
@@ -45,6 +44,7 @@ export function createServices(deps: ServiceDeps) {
 		})());
 	const escalations = createEscalationService({ repos, audit, bus, now, notifyAtOnce: config.notifyAtOnce });
 	const reviews = createReviewService({ repos, audit, bus, now });
+	const isNameAllowed = createNameCheck(deps.moderator, (input) => escalations.raise(input));
 	const notifier = createNotifier({ config, repos, now, publicUrl: url, logger: deps.logger });
 	escalations.setNotifier(notifier);
 	escalations.registerRecentItems(async (participantId) => reviews.recentFor(participantId));

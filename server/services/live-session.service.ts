@@ -18,6 +18,7 @@ import { isDuplicateKey, type Repositories } from '../repositories/index.js';
 import { nameKey } from '../repositories/org.repository.js';
 import type { AuditService } from './audit.service.js';
 import type { Bus } from './bus.js';
+import type { NameScope } from './name-check.js';
 import type { RateLimiter } from './rate-limit.js';
 import { toParticipantPoll, toPoll, type PollService } from './poll.service.js';
 
@@ -49,7 +50,7 @@ export function createLiveSessionService(deps: {
 	now: () => Date;
 	publicUrl: () => string;
 	joinRatePerIp: number;
-	isNameAllowed: (name: string) => boolean;
+	isNameAllowed: (name: string, scope: NameScope) => Promise<boolean>;
 	participantDays: number;
 }) {
 	const { repos, audit, bus, limiter, now } = deps;
@@ -254,7 +255,8 @@ export function createLiveSessionService(deps: {
 			const sessionId = String(s._id);
 			const session = { id: sessionId, title: s.title, code: s.code };
 			if (existing && existing.sessionId === sessionId) return { token: null, participant: existing, session };
-			if (!deps.isNameAllowed(displayName)) throw new AppError('NAME_NOT_ALLOWED', undefined, { fields: { displayName: 'Please choose a different name.' } });
+			if (!(await deps.isNameAllowed(displayName, { orgId: String(s.orgId), hubId: String(s.hubId), groupId: String(s.groupId), where: `Joining: ${s.title}` })))
+				throw new AppError('NAME_NOT_ALLOWED', undefined, { fields: { displayName: 'Please choose a different name.' } });
 			const token = newToken();
 			try {
 				const p = await repos.participants.create({

@@ -5,6 +5,7 @@ import { hashToken, newToken } from '../auth/tokens.js';
 import { isDuplicateKey, type Repositories } from '../repositories/index.js';
 import { nameKey } from '../repositories/org.repository.js';
 import type { AuditService } from './audit.service.js';
+import type { NameScope } from './name-check.js';
 import { toParticipant } from './live-session.service.js';
 
 const INVITE_DAYS = 14;
@@ -14,7 +15,7 @@ export function createParticipantService(deps: {
 	audit: AuditService;
 	now: () => Date;
 	publicUrl: () => string;
-	isNameAllowed: (name: string) => boolean;
+	isNameAllowed: (name: string, scope: NameScope) => Promise<boolean>;
 	participantDays: number;
 }) {
 	const { repos, audit, now } = deps;
@@ -53,7 +54,8 @@ export function createParticipantService(deps: {
 		async redeemInvite(token: string, displayName: string) {
 			const inv = await repos.invites.findUsable(hashToken(token), now());
 			if (!inv) throw new AppError('NOT_FOUND', 'This invite link has expired or was already used. Ask the person who sent it for a new one.');
-			if (!deps.isNameAllowed(displayName)) throw new AppError('NAME_NOT_ALLOWED', undefined, { fields: { displayName: 'Please choose a different name.' } });
+			if (!(await deps.isNameAllowed(displayName, { orgId: String(inv.orgId), hubId: String(inv.hubId), groupId: String(inv.groupId), where: 'Joining a group from an invite' })))
+				throw new AppError('NAME_NOT_ALLOWED', undefined, { fields: { displayName: 'Please choose a different name.' } });
 			const participantToken = newToken();
 			let p;
 			try {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assertScope, authorize, canSeeHub, hubFilter, type Actor } from '../../server/auth/policy.js';
 import { parseCookies } from '../../server/http/cookies.js';
 import { createNameCheck, nameLooksSafe } from '../../server/services/name-check.js';
+import { createContentModerator } from '../../server/moderation.js';
+import type { RaiseInput } from '../../server/services/escalation.service.js';
 import { createMemoryRateLimiter } from '../../server/services/rate-limit.js';
 
 const staff = (role: 'admin' | 'staff' | 'moderator', hubIds: string[] = ['h1']): Actor => ({
@@ -36,10 +38,26 @@ describe('display names', () => {
 	it.each(['Sky', 'Jo 2', 'Zoë 🌈', 'Big Tom', 'Mo-Mo'])('allows %s', (n) => expect(nameLooksSafe(n)).toBe(true));
 	it.each(['07700900123', 'ring me 0770', 'sam@mail', '@snap_me', 'https://x', 'www.x.com', 'me.co.uk'])('refuses %s', (n) => expect(nameLooksSafe(n)).toBe(false));
 
-	it('also asks the safeguarding filter when there is one', () => {
+	it('also asks the safeguarding filter when there is one', async () => {
 		const check = createNameCheck({ isPublishable: (t) => !t.includes('bad') });
-		expect(check('Sky')).toBe(true);
-		expect(check('badname')).toBe(false);
+		expect(await check('Sky')).toBe(true);
+		expect(await check('badname')).toBe(false);
+	});
+
+	it('refuses a worrying name and raises it with the hub’s moderators, once per name per day', async () => {
+		const raised: RaiseInput[] = [];
+		const check = createNameCheck(createContentModerator(), async (input) => void raised.push(input));
+		const scope = { orgId: 'o', hubId: 'h', groupId: 'g', where: 'Joining: Tuesday group' };
+		expect(await check('Blue Fox', scope)).toBe(true);
+		expect(await check('Rude Fk', scope)).toBe(false);
+		expect(raised).toHaveLength(0);
+		expect(await check('wanna kill myself', scope)).toBe(false);
+		expect(await check('wanna kill myself', scope)).toBe(false);
+		expect(raised).toHaveLength(2);
+		expect(raised[0]).toMatchObject({ source: 'display-name', hubId: 'h', text: 'wanna kill myself', participantId: null });
+		// The same name on the same day has the same reference, so the escalation is stored once.
+		expect(raised[0]!.sourceRef).toBe(raised[1]!.sourceRef);
+		expect(raised[0]!.verdict.categories).toContain('self-harm');
 	});
 });
 
