@@ -7,3 +7,4 @@ export * from './polls.js';
 export * from './events.js';
 export * from './safeguarding.js';
 export * from './chat.js';
+export * from './surveys.js';

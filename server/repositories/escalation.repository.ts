@@ -113,7 +113,7 @@ export function createEscalationRepository({ Escalation }: Models) {
 			Escalation.findOneAndUpdate(
 				{ _id: oid(id), ...(fromStatuses ? { status: { $in: fromStatuses } } : {}) },
 				{
-					$set: set,
+					...(Object.keys(set).length ? { $set: set } : {}),
 					$push: { history: { ...history, by: history.by ? oid(history.by) : null }, ...(note ? { notes: { ...note, by: oid(note.by) } } : {}) }
 				},
 				{ returnDocument: 'after' }

@@ -1,0 +1,111 @@
+/**
+ * Surveys: sections of questions answered between sessions, with simple skip logic, anonymous
+ * or identified responses, and results for committees.
+ */
+import { z } from 'zod';
+import { objectId, text } from './common.js';
+
+export const surveyQuestionTypes = ['single', 'multiple', 'scale', 'faces', 'three-point', 'ranking', 'yes-no', 'short-text', 'long-text'] as const;
+export const surveyQuestionType = z.enum(surveyQuestionTypes);
+export type SurveyQuestionType = z.infer<typeof surveyQuestionType>;
+
+export const surveyQuestionTypeLabel: Record<SurveyQuestionType, string> = {
+	single: 'Choose one',
+	multiple: 'Choose any',
+	scale: 'Number scale',
+	faces: 'Faces (1–5)',
+	'three-point': 'Like / not sure / don’t like',
+	ranking: 'Put in order',
+	'yes-no': 'Yes / no / not sure',
+	'short-text': 'Short answer',
+	'long-text': 'Long answer'
+};
+
+/** Types whose options are fixed by the type itself (the builder does not ask for them). */
+export const fixedOptions: Partial<Record<SurveyQuestionType, { id: string; label: string; emoji: string }[]>> = {
+	faces: [
+		{ id: '1', label: 'Very unhappy', emoji: '😢' },
+		{ id: '2', label: 'Unhappy', emoji: '🙁' },
+		{ id: '3', label: 'Okay', emoji: '😐' },
+		{ id: '4', label: 'Happy', emoji: '🙂' },
+		{ id: '5', label: 'Very happy', emoji: '😄' }
+	],
+	'three-point': [
+		{ id: 'like', label: 'I like it', emoji: '👍' },
+		{ id: 'not-sure', label: 'Not sure', emoji: '🤔' },
+		{ id: 'dislike', label: 'I don’t like it', emoji: '👎' }
+	],
+	'yes-no': [
+		{ id: 'yes', label: 'Yes', emoji: '✅' },
+		{ id: 'no', label: 'No', emoji: '❌' },
+		{ id: 'not-sure', label: 'Not sure', emoji: '🤷' }
+	]
+};
+
+const slug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use lower-case letters, numbers and dashes.');
+
+export const surveyOption = z.object({
+	id: slug,
+	label: text(120),
+	easyRead: text(200).optional(),
+	emoji: z.string().max(16).optional(),
+	/** A picture for the option: an https URL or a path on this site (no third-party trackers). */
+	imageUrl: z
+		.string()
+		.max(500)
+		.regex(/^(\/|https:\/\/)/, 'Use an https:// address or a path on this site.')
+		.optional(),
+	imageAlt: text(200).optional()
+});
+export type SurveyOption = z.infer<typeof surveyOption>;
+
+/** "Show this question if the answer to <questionId> is one of <equals>". */
+export const showIf = z.object({ questionId: slug, equals: z.array(z.string().max(40)).min(1).max(20) });
+export type ShowIf = z.infer<typeof showIf>;
+
+export const surveyQuestion = z.object({
+	id: slug,
+	sectionId: slug,
+	type: surveyQuestionType,
+	title: text(300),
+	help: text(500).optional(),
+	easyRead: text(300).optional(),
+	required: z.boolean().default(false),
+	options: z.array(surveyOption).max(20).default([]),
+	scale: z
+		.object({ min: z.number().int().min(0).max(1), max: z.number().int().min(2).max(10), minLabel: text(60).optional(), maxLabel: text(60).optional() })
+		.optional(),
+	maxPicks: z.number().int().min(1).max(20).optional(),
+	showIf: showIf.optional()
+});
+export type SurveyQuestion = z.infer<typeof surveyQuestion>;
+
+export const surveySection = z.object({ id: slug, title: text(150), description: text(1000, 0).default('') });
+export type SurveySection = z.infer<typeof surveySection>;
+
+export const surveyAudience = z.discriminatedUnion('kind', [
+	z.object({ kind: z.literal('group'), groupId: objectId }),
+	z.object({ kind: z.literal('hub'), hubId: objectId }),
+	/** Anyone with the link (young people still join with a nickname, in the survey's hub). */
+	z.object({ kind: z.literal('link'), hubId: objectId })
+]);
+export type SurveyAudience = z.infer<typeof surveyAudience>;
+
+export const surveyContent = z.object({
+	title: text(150),
+	intro: text(2000, 0).default(''),
+	/** Told to young people before they start: who will read their answers. */
+	whoReads: text(500),
+	sections: z.array(surveySection).min(1).max(20),
+	questions: z.array(surveyQuestion).min(1).max(100)
+});
+export type SurveyContent = z.infer<typeof surveyContent>;
+
+export const surveyStates = ['draft', 'open', 'closed'] as const;
+export const surveyState = z.enum(surveyStates);
+
+/** One answer: an option id, option ids, a number, ordered ids, or text. */
+export const surveyAnswer = z.union([z.string().max(4000), z.array(z.string().max(40)).max(20), z.number()]);
+export type SurveyAnswer = z.infer<typeof surveyAnswer>;
+export const surveyAnswers = z.record(slug, surveyAnswer);
+export type SurveyAnswers = z.infer<typeof surveyAnswers>;
