@@ -109,3 +109,94 @@ export const surveyAnswer = z.union([z.string().max(4000), z.array(z.string().ma
 export type SurveyAnswer = z.infer<typeof surveyAnswer>;
 export const surveyAnswers = z.record(slug, surveyAnswer);
 export type SurveyAnswers = z.infer<typeof surveyAnswers>;
+
+export const surveySettings = z.object({
+	audience: surveyAudience,
+	anonymous: z.boolean().default(true),
+	opensAt: z.iso.datetime({ offset: true }).nullable().default(null),
+	closesAt: z.iso.datetime({ offset: true }).nullable().default(null)
+});
+
+export const createSurveyBody = z.union([
+	surveySettings.extend({ template: z.string().max(60), content: z.undefined().optional() }),
+	surveySettings.extend({ content: surveyContent, template: z.undefined().optional() })
+]);
+export type CreateSurveyBody = z.infer<typeof createSurveyBody>;
+export const updateSurveyBody = surveySettings.partial().extend({ content: surveyContent.optional() });
+export type UpdateSurveyBody = z.infer<typeof updateSurveyBody>;
+
+export const survey = z.object({
+	id: objectId,
+	hubId: objectId,
+	audience: surveyAudience,
+	title: z.string(),
+	content: surveyContent,
+	anonymous: z.boolean(),
+	state: surveyState,
+	/** Open and inside its dates: young people can answer now. */
+	accepting: z.boolean(),
+	opensAt: z.string().nullable(),
+	closesAt: z.string().nullable(),
+	template: z.string().nullable(),
+	createdAt: z.string(),
+	responses: z.number()
+});
+export type Survey = z.infer<typeof survey>;
+
+export const surveySummary = survey.omit({ content: true });
+export type SurveySummary = z.infer<typeof surveySummary>;
+
+export const surveyTemplateInfo = z.object({ id: z.string(), name: z.string(), summary: z.string(), content: surveyContent });
+
+/** What a young person sees: the survey, whether it takes answers, and their own response. */
+export const participantSurvey = z.object({
+	id: objectId,
+	title: z.string(),
+	content: surveyContent,
+	anonymous: z.boolean(),
+	accepting: z.boolean(),
+	closesAt: z.string().nullable(),
+	response: z
+		.object({ state: z.enum(['draft', 'submitted']), answers: surveyAnswers, held: z.array(z.string()) })
+		.nullable()
+});
+export type ParticipantSurvey = z.infer<typeof participantSurvey>;
+
+export const saveResponseBody = z.object({
+	answers: surveyAnswers,
+	/** false: save to finish later; true: send it (required questions must be answered). */
+	submit: z.boolean().default(false)
+});
+export type SaveResponseBody = z.infer<typeof saveResponseBody>;
+
+export const surveyResultsQuery = z.object({
+	hubId: objectId.optional(),
+	groupId: objectId.optional(),
+	from: z.iso.date().optional(),
+	to: z.iso.date().optional()
+});
+export type SurveyResultsQuery = z.infer<typeof surveyResultsQuery>;
+
+export const surveyQuestionResult = z.object({
+	questionId: z.string(),
+	type: surveyQuestionType,
+	title: z.string(),
+	answered: z.number(),
+	options: z.array(z.object({ id: z.string(), label: z.string(), count: z.number() })),
+	mean: z.number().nullable(),
+	averagePosition: z.array(z.object({ id: z.string(), label: z.string(), position: z.number() })),
+	texts: z.number(),
+	/** Free-text answers with their moderation status (held and hidden ones are listed for staff, not shown in reports). */
+	textAnswers: z.array(z.object({ text: z.string(), status: z.enum(['visible', 'held', 'hidden']) }))
+});
+
+export const surveyResults = z.object({
+	surveyId: objectId,
+	title: z.string(),
+	responses: z.number(),
+	audienceSize: z.number(),
+	/** Responses ÷ audience, when the audience is known (a group or hub), else null. */
+	responseRate: z.number().nullable(),
+	questions: z.array(surveyQuestionResult)
+});
+export type SurveyResults = z.infer<typeof surveyResults>;

@@ -16,6 +16,7 @@ import { sessionRoutes } from './routes/session.routes.js';
 import { pollRoutes } from './routes/poll.routes.js';
 import { moderationRoutes } from './routes/moderation.routes.js';
 import { chatRoutes } from './routes/chat.routes.js';
+import { surveyRoutes } from './routes/survey.routes.js';
 
 declare module 'express-serve-static-core' {
 	interface Request {
@@ -30,6 +31,7 @@ export function allRoutes(services: Services, cookieBase: CookieOptions): AnyRou
 		...pollRoutes(services),
 		...moderationRoutes(services),
 		...chatRoutes(services),
+		...surveyRoutes(services),
 		...sessionRoutes(services, cookieBase)
 	];
 }
@@ -107,6 +109,17 @@ export function createApiRouter(opts: { services: Services; logger: Logger; cook
 		const lines = [header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h as keyof typeof r] ?? '')).join(','))];
 		lines.push('', 'option,votes', ...results.options.map((o) => `${csvCell(o.label)},${o.votes}`));
 		sendCsv(res, `poll-${id}.csv`, lines);
+	});
+
+	// Survey responses for spreadsheets: one row per response, answers in words.
+	router.get('/surveys/:id/export.csv', async (req, res) => {
+		const actor = req.actor!;
+		authorize(actor, 'survey:export');
+		const { id } = idParams.parse(req.params);
+		const { questions, named, rows } = await services.surveys.exportRows(actor, id);
+		const keys = [...(named ? ['name'] : []), ...questions.map((q) => q.id)];
+		const header = [...(named ? ['Name'] : []), ...questions.map((q) => q.title)];
+		sendCsv(res, `survey-${id}.csv`, [header.map(csvCell).join(','), ...rows.map((r) => keys.map((k) => csvCell(r[k] ?? '')).join(','))]);
 	});
 
 	// The escalations record for a safeguarding report: no message text, no names.

@@ -5,6 +5,7 @@
  * here and created at start by `ensureIndexes`.
  */
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { randomBytes } from 'node:crypto';
 import { createChatModels } from './chat.models.js';
 
 const id = Schema.Types.ObjectId;
@@ -233,6 +234,61 @@ const suggestionSchema = new Schema(
 );
 suggestionSchema.index({ pollId: 1, normKey: 1 }, { unique: true });
 
+/**
+ * A survey. Its content (sections, questions, options, skip logic) is checked by zod and
+ * survey-logic.ts on every write and kept as one sub-document, read back through the same schema.
+ */
+const surveySchema = new Schema(
+	{
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		/** Audience: a group, the whole hub, or anyone in the hub with the link. */
+		audience: { type: String, required: true, enum: ['group', 'hub', 'link'] },
+		groupId: { type: id, default: null },
+		title: { type: String, required: true },
+		content: { type: Schema.Types.Mixed, required: true },
+		anonymous: { type: Boolean, default: true },
+		state: { type: String, required: true, default: 'draft', enum: ['draft', 'open', 'closed'] },
+		opensAt: { type: Date, default: null },
+		closesAt: { type: Date, default: null },
+		template: { type: String, default: null },
+		createdBy: { type: id, default: null },
+		createdAt: { type: Date, required: true, default: () => new Date() },
+		openedAt: { type: Date, default: null },
+		closedAt: { type: Date, default: null }
+	},
+	{ versionKey: false }
+);
+surveySchema.index({ orgId: 1, hubId: 1, createdAt: -1 });
+
+/**
+ * One young person's response. One per respondent per survey (unique index on an HMAC key, like
+ * ballots). Anonymous responses hold no participant id and no times beyond the day submitted.
+ */
+const surveyResponseSchema = new Schema(
+	{
+		/** Random, not an ObjectId: an ObjectId carries the time the young person started. */
+		_id: { type: String, required: true, default: () => randomBytes(12).toString('base64url') },
+		surveyId: { type: id, required: true },
+		respondentKey: { type: String, required: true },
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		groupId: { type: id, default: null },
+		/** Identified surveys only. */
+		participantId: { type: id, default: null },
+		displayName: { type: String, default: null },
+		answers: { type: Schema.Types.Mixed, default: {} },
+		/** Free-text answers: question id → visible / held / hidden. */
+		textStatus: { type: Schema.Types.Mixed, default: {} },
+		state: { type: String, required: true, enum: ['draft', 'submitted'] },
+		submittedDay: { type: String, default: null },
+		changes: { type: Number, default: 0 }
+	},
+	{ versionKey: false, minimize: false }
+);
+surveyResponseSchema.index({ surveyId: 1, respondentKey: 1 }, { unique: true });
+surveyResponseSchema.index({ surveyId: 1, state: 1 });
+
 const historySchema = new Schema(
 	{
 		at: { type: Date, required: true },
@@ -398,6 +454,8 @@ export type PollDoc = InferSchemaType<typeof pollSchema> & { _id: Types.ObjectId
 export type BallotDoc = InferSchemaType<typeof ballotSchema>;
 export type SuggestionDoc = InferSchemaType<typeof suggestionSchema> & { _id: Types.ObjectId };
 export type EscalationDoc = InferSchemaType<typeof escalationSchema> & { _id: Types.ObjectId };
+export type SurveyDoc = InferSchemaType<typeof surveySchema> & { _id: Types.ObjectId };
+export type SurveyResponseDoc = InferSchemaType<typeof surveyResponseSchema>;
 export type ReviewDoc = InferSchemaType<typeof reviewSchema> & { _id: Types.ObjectId };
 export type OutboxDoc = InferSchemaType<typeof outboxSchema>;
 export type AuditLogDoc = InferSchemaType<typeof auditLogSchema> & { _id: Types.ObjectId };
@@ -417,6 +475,8 @@ export function createModels(conn: Connection) {
 		Participation: conn.model('Participation', participationSchema, 'participations'),
 		Suggestion: conn.model('Suggestion', suggestionSchema, 'suggestions'),
 		Escalation: conn.model('Escalation', escalationSchema, 'escalations'),
+		Survey: conn.model('Survey', surveySchema, 'surveys'),
+		SurveyResponse: conn.model('SurveyResponse', surveyResponseSchema, 'surveyResponses'),
 		Review: conn.model('Review', reviewSchema, 'reviews'),
 		Outbox: conn.model('Outbox', outboxSchema, 'outbox'),
 		AuditLog: conn.model('AuditLog', auditLogSchema, 'auditLog'),

@@ -19,6 +19,7 @@ import { createEscalationRepository } from './escalation.repository.js';
 import { createReviewRepository } from './review.repository.js';
 import { createOutboxRepository } from './outbox.repository.js';
 import { createChatRepository } from './chat.repository.js';
+import { createSurveyRepository } from './survey.repository.js';
 
 export function createRepositories(models: Models) {
 	return {
@@ -36,7 +37,8 @@ export function createRepositories(models: Models) {
 		escalations: createEscalationRepository(models),
 		reviews: createReviewRepository(models),
 		outbox: createOutboxRepository(models),
-		chat: createChatRepository(models)
+		chat: createChatRepository(models),
+		surveys: createSurveyRepository(models)
 	};
 }
 export type Repositories = ReturnType<typeof createRepositories>;

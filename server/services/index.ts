@@ -17,6 +17,7 @@ import { createEscalationService } from './escalation.service.js';
 import { createReviewService } from './review.service.js';
 import { createNotifier } from './notifier.service.js';
 import { createChatService } from './chat.service.js';
+import { createSurveyService } from './survey.service.js';
 
 export interface ServiceDeps {
 	config: Config;
@@ -49,6 +50,7 @@ export function createServices(deps: ServiceDeps) {
 	escalations.setNotifier(notifier);
 	escalations.registerRecentItems(async (participantId) => reviews.recentFor(participantId));
 	const polls = createPollService({ repos, audit, bus, now, moderator: deps.moderator, voteKeySecret, escalations, reviews });
+	const surveys = createSurveyService({ repos, audit, now, moderator: deps.moderator, escalations, reviews, keySecret: voteKeySecret });
 	const chat = createChatService({ config, repos, audit, now, limiter, moderator: deps.moderator, escalations, reviews });
 	return {
 		bus,
@@ -57,6 +59,7 @@ export function createServices(deps: ServiceDeps) {
 		reviews,
 		notifier,
 		chat,
+		surveys,
 		auth: createAuthService({ repos, config, now, limiter, audit }),
 		org: createOrgService({ repos, audit }),
 		polls,

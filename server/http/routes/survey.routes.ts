@@ -1,0 +1,116 @@
+/** Surveys: staff build, open, close and read results; young people answer, save and send. */
+import { z } from 'zod';
+import {
+	createSurveyBody,
+	participantSurvey,
+	saveResponseBody,
+	survey,
+	surveyAnswers,
+	surveyResults,
+	surveyResultsQuery,
+	surveySummary,
+	surveyTemplateInfo,
+	updateSurveyBody
+} from '../../../contracts/index.js';
+import { AppError } from '../../errors.js';
+import type { Actor } from '../../auth/policy.js';
+import type { Services } from '../../services/index.js';
+import { idParams, route } from '../route.js';
+
+const participantOf = (actor: Actor) => {
+	if (actor.kind !== 'participant') throw new AppError('FORBIDDEN');
+	return actor.participant;
+};
+
+const support = z.object({ message: z.string(), contacts: z.array(z.object({ name: z.string(), phone: z.string().optional(), text: z.string().optional(), url: z.string().optional(), note: z.string().optional() })) });
+
+export function surveyRoutes(s: Services) {
+	return [
+		route({ method: 'get', path: '/surveys', action: 'survey:list', tag: 'surveys', summary: 'Surveys in hubs you can see.', response: z.array(surveySummary), handler: ({ actor }) => s.surveys.list(actor) }),
+		route({
+			method: 'get',
+			path: '/surveys/templates',
+			action: 'survey:create',
+			tag: 'surveys',
+			summary: 'Templates to start a survey from.',
+			response: z.array(surveyTemplateInfo),
+			handler: () => s.surveys.templates()
+		}),
+		route({
+			method: 'post',
+			path: '/surveys',
+			action: 'survey:create',
+			tag: 'surveys',
+			summary: 'Create a survey (a draft) from a template or from your own sections and questions.',
+			body: createSurveyBody,
+			response: survey,
+			status: 201,
+			handler: ({ actor, body }) => s.surveys.create(actor, body)
+		}),
+		route({ method: 'get', path: '/surveys/:id', action: 'survey:read', tag: 'surveys', summary: 'One survey with its questions.', params: idParams, response: survey, handler: ({ actor, params }) => s.surveys.get(actor, params.id) }),
+		route({
+			method: 'put',
+			path: '/surveys/:id',
+			action: 'survey:manage',
+			tag: 'surveys',
+			summary: 'Change a draft survey: questions, audience, anonymity, dates.',
+			params: idParams,
+			body: updateSurveyBody,
+			response: survey,
+			handler: ({ actor, params, body }) => s.surveys.update(actor, params.id, body)
+		}),
+		route({ method: 'post', path: '/surveys/:id/open', action: 'survey:manage', tag: 'surveys', summary: 'Open a survey for answers (between its dates, if set).', params: idParams, response: survey, handler: ({ actor, params }) => s.surveys.open(actor, params.id) }),
+		route({ method: 'post', path: '/surveys/:id/close', action: 'survey:manage', tag: 'surveys', summary: 'Close a survey: no more answers or changes.', params: idParams, response: survey, handler: ({ actor, params }) => s.surveys.close(actor, params.id) }),
+		route({
+			method: 'get',
+			path: '/surveys/:id/results',
+			action: 'survey:results',
+			tag: 'surveys',
+			summary: 'Results per question from sent responses, with filters by hub, group and date, and the response rate.',
+			params: idParams,
+			query: surveyResultsQuery,
+			response: surveyResults,
+			handler: ({ actor, params, query }) => s.surveys.results(actor, params.id, query)
+		}),
+		route({
+			method: 'get',
+			path: '/surveys/:id/export',
+			action: 'survey:export',
+			tag: 'surveys',
+			summary: 'Every sent response as JSON, answers in words, shuffled; anonymous surveys carry no names or ids. (CSV: /surveys/:id/export.csv)',
+			params: idParams,
+			response: z.object({ survey: surveySummary, questions: z.array(z.object({ id: z.string(), title: z.string() })), named: z.boolean(), rows: z.array(z.record(z.string(), z.string())) }),
+			handler: ({ actor, params }) => s.surveys.exportRows(actor, params.id)
+		}),
+		route({
+			method: 'get',
+			path: '/my/surveys',
+			action: 'survey:answer',
+			tag: 'surveys',
+			summary: 'Young people: surveys for your group and hub, and whether you have started or sent them.',
+			response: z.array(z.object({ id: z.string(), title: z.string(), accepting: z.boolean(), closesAt: z.string().nullable(), mine: z.enum(['draft', 'submitted']).nullable() })),
+			handler: ({ actor }) => s.surveys.listForParticipant(participantOf(actor))
+		}),
+		route({
+			method: 'get',
+			path: '/my/surveys/:id',
+			action: 'survey:answer',
+			tag: 'surveys',
+			summary: 'Young people: a survey to answer, with your saved answers if you started it.',
+			params: idParams,
+			response: participantSurvey,
+			handler: ({ actor, params }) => s.surveys.forParticipant(participantOf(actor), params.id)
+		}),
+		route({
+			method: 'put',
+			path: '/my/surveys/:id/response',
+			action: 'survey:answer',
+			tag: 'surveys',
+			summary: 'Young people: save your answers to finish later, or send them. You can change them until the survey closes.',
+			params: idParams,
+			body: saveResponseBody,
+			response: z.object({ state: z.enum(['draft', 'submitted']), answers: surveyAnswers, held: z.array(z.string()), support: support.optional() }),
+			handler: ({ actor, params, body }) => s.surveys.saveResponse(participantOf(actor), params.id, body)
+		})
+	];
+}
