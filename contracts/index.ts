@@ -8,3 +8,4 @@ export * from './events.js';
 export * from './safeguarding.js';
 export * from './chat.js';
 export * from './surveys.js';
+export * from './feedback.js';

@@ -1,7 +1,7 @@
 import express, { type CookieOptions, type NextFunction, type Request, type Response, Router } from 'express';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { auditQuery, errorStatus, fail, ok } from '../../contracts/index.js';
+import { auditQuery, errorStatus, fail, ok, participationQuery } from '../../contracts/index.js';
 import { authorize, staffOf, type Actor } from '../auth/policy.js';
 import { PARTICIPANT_COOKIE, STAFF_COOKIE } from '../auth/tokens.js';
 import { isAppError, safeError } from '../errors.js';
@@ -17,6 +17,7 @@ import { pollRoutes } from './routes/poll.routes.js';
 import { moderationRoutes } from './routes/moderation.routes.js';
 import { chatRoutes } from './routes/chat.routes.js';
 import { surveyRoutes } from './routes/survey.routes.js';
+import { reportRoutes } from './routes/report.routes.js';
 
 declare module 'express-serve-static-core' {
 	interface Request {
@@ -32,6 +33,7 @@ export function allRoutes(services: Services, cookieBase: CookieOptions): AnyRou
 		...moderationRoutes(services),
 		...chatRoutes(services),
 		...surveyRoutes(services),
+		...reportRoutes(services),
 		...sessionRoutes(services, cookieBase)
 	];
 }
@@ -120,6 +122,21 @@ export function createApiRouter(opts: { services: Services; logger: Logger; cook
 		const keys = [...(named ? ['name'] : []), ...questions.map((q) => q.id)];
 		const header = [...(named ? ['Name'] : []), ...questions.map((q) => q.title)];
 		sendCsv(res, `survey-${id}.csv`, [header.map(csvCell).join(','), ...rows.map((r) => keys.map((k) => csvCell(r[k] ?? '')).join(','))]);
+	});
+
+	// The participation report for a committee paper: counts only, small numbers shown as "<5".
+	router.get('/reports/participation.csv', async (req, res) => {
+		const actor = req.actor!;
+		authorize(actor, 'report:participation');
+		const r = await services.reports.participation(actor, participationQuery.parse(req.query));
+		const n = (v: number | null) => (v === null ? `<${r.smallNumber}` : String(v));
+		const pct = (v: number | null) => (v === null ? '' : `${Math.round(v * 100)}%`);
+		const header = ['Hub', 'Month', 'Young people', 'Took part on 2+ days', 'Sessions', 'Polls run', 'Surveys run', 'Poll answers', 'Survey responses', 'Survey response rate'];
+		sendCsv(res, `participation-${r.months[0]}-to-${r.months[r.months.length - 1]}.csv`, [
+			header.join(','),
+			...r.rows.map((x) => [x.hubName, x.month, n(x.youngPeople), n(x.repeat), x.sessions, x.pollsRun, x.surveysRun, n(x.pollAnswers), n(x.surveyResponses), pct(x.surveyResponseRate)].map((v) => csvCell(String(v))).join(',')),
+			['All hubs', 'All months', n(r.totals.youngPeople), n(r.totals.repeat), r.totals.sessions, r.totals.pollsRun, r.totals.surveysRun, n(r.totals.pollAnswers), n(r.totals.surveyResponses), pct(r.totals.surveyResponseRate)].map((v) => csvCell(String(v))).join(',')
+		]);
 	});
 
 	// The escalations record for a safeguarding report: no message text, no names.

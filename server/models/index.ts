@@ -207,7 +207,9 @@ ballotSchema.index({ pollId: 1, voterKey: 1 }, { unique: true });
 /** Who took part in a poll, for participation reports; never what they answered. */
 const participationSchema = new Schema(
 	{
+		/** The poll or survey taken part in. */
 		pollId: { type: id, required: true },
+		kind: { type: String, default: 'poll', enum: ['poll', 'survey'] },
 		participantId: { type: id, required: true },
 		orgId: { type: id, required: true },
 		hubId: { type: id, required: true },
@@ -217,6 +219,7 @@ const participationSchema = new Schema(
 	{ versionKey: false }
 );
 participationSchema.index({ pollId: 1, participantId: 1 }, { unique: true });
+participationSchema.index({ orgId: 1, day: 1 });
 
 const suggestionSchema = new Schema(
 	{
@@ -288,6 +291,26 @@ const surveyResponseSchema = new Schema(
 );
 surveyResponseSchema.index({ surveyId: 1, respondentKey: 1 }, { unique: true });
 surveyResponseSchema.index({ surveyId: 1, state: 1 });
+
+/** "You said, we did": a change made because young people spoke up. */
+const feedbackPostSchema = new Schema(
+	{
+		orgId: { type: id, required: true },
+		hubId: { type: id, required: true },
+		groupId: { type: id, default: null },
+		sourceKind: { type: String, default: null },
+		sourceId: { type: id, default: null },
+		youSaid: { type: String, required: true },
+		weDid: { type: String, required: true },
+		status: { type: String, required: true, enum: ['planned', 'in-progress', 'done'] },
+		createdBy: { type: id, required: true },
+		createdAt: { type: Date, required: true },
+		updatedAt: { type: Date, required: true }
+	},
+	{ versionKey: false }
+);
+feedbackPostSchema.index({ hubId: 1, createdAt: -1 });
+feedbackPostSchema.index({ sourceId: 1 });
 
 const historySchema = new Schema(
 	{
@@ -456,6 +479,7 @@ export type SuggestionDoc = InferSchemaType<typeof suggestionSchema> & { _id: Ty
 export type EscalationDoc = InferSchemaType<typeof escalationSchema> & { _id: Types.ObjectId };
 export type SurveyDoc = InferSchemaType<typeof surveySchema> & { _id: Types.ObjectId };
 export type SurveyResponseDoc = InferSchemaType<typeof surveyResponseSchema>;
+export type FeedbackPostDoc = InferSchemaType<typeof feedbackPostSchema> & { _id: Types.ObjectId };
 export type ReviewDoc = InferSchemaType<typeof reviewSchema> & { _id: Types.ObjectId };
 export type OutboxDoc = InferSchemaType<typeof outboxSchema>;
 export type AuditLogDoc = InferSchemaType<typeof auditLogSchema> & { _id: Types.ObjectId };
@@ -477,6 +501,7 @@ export function createModels(conn: Connection) {
 		Escalation: conn.model('Escalation', escalationSchema, 'escalations'),
 		Survey: conn.model('Survey', surveySchema, 'surveys'),
 		SurveyResponse: conn.model('SurveyResponse', surveyResponseSchema, 'surveyResponses'),
+		FeedbackPost: conn.model('FeedbackPost', feedbackPostSchema, 'feedbackPosts'),
 		Review: conn.model('Review', reviewSchema, 'reviews'),
 		Outbox: conn.model('Outbox', outboxSchema, 'outbox'),
 		AuditLog: conn.model('AuditLog', auditLogSchema, 'auditLog'),

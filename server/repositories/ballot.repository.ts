@@ -71,7 +71,7 @@ export function createBallotRepository({ Ballot, Participation }: Models) {
 		countForPoll: (pollId: string) => Ballot.countDocuments({ pollId: oid(pollId) }),
 		setTextStatus: (pollId: string, ballotId: string, status: 'visible' | 'hidden' | 'held') =>
 			Ballot.findOneAndUpdate({ _id: ballotId, pollId: oid(pollId), kind: 'text' }, { $set: { textStatus: status } }, { returnDocument: 'after' }).lean(),
-		recordParticipation: async (p: { pollId: string; participantId: string; orgId: string; hubId: string; day: string }) => {
+		recordParticipation: async (p: { pollId: string; participantId: string; orgId: string; hubId: string; day: string; kind?: 'poll' | 'survey' }) => {
 			try {
 				await Participation.create({ ...p, pollId: oid(p.pollId), participantId: oid(p.participantId), orgId: oid(p.orgId), hubId: oid(p.hubId) });
 			} catch (err) {

@@ -20,6 +20,7 @@ import { createReviewRepository } from './review.repository.js';
 import { createOutboxRepository } from './outbox.repository.js';
 import { createChatRepository } from './chat.repository.js';
 import { createSurveyRepository } from './survey.repository.js';
+import { createReportRepository } from './report.repository.js';
 
 export function createRepositories(models: Models) {
 	return {
@@ -38,7 +39,8 @@ export function createRepositories(models: Models) {
 		reviews: createReviewRepository(models),
 		outbox: createOutboxRepository(models),
 		chat: createChatRepository(models),
-		surveys: createSurveyRepository(models)
+		surveys: createSurveyRepository(models),
+		reports: createReportRepository(models)
 	};
 }
 export type Repositories = ReturnType<typeof createRepositories>;

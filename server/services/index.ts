@@ -18,6 +18,7 @@ import { createReviewService } from './review.service.js';
 import { createNotifier } from './notifier.service.js';
 import { createChatService } from './chat.service.js';
 import { createSurveyService } from './survey.service.js';
+import { createReportService } from './report.service.js';
 
 export interface ServiceDeps {
 	config: Config;
@@ -60,6 +61,7 @@ export function createServices(deps: ServiceDeps) {
 		notifier,
 		chat,
 		surveys,
+		reports: createReportService({ repos, audit, now }),
 		auth: createAuthService({ repos, config, now, limiter, audit }),
 		org: createOrgService({ repos, audit }),
 		polls,

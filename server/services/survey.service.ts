@@ -266,6 +266,8 @@ export function createSurveyService(deps: {
 				state: body.submit || row.state === 'submitted' ? 'submitted' : 'draft',
 				submittedDay: body.submit || row.state === 'submitted' ? (row.submittedDay ?? now().toISOString().slice(0, 10)) : null
 			});
+			// Who took part, for participation reports (the day only, never what they answered).
+			if (body.submit) await repos.ballots.recordParticipation({ pollId: id, kind: 'survey', participantId: participant.id, orgId: participant.orgId, hubId: participant.hubId, day: now().toISOString().slice(0, 10) });
 			const where = `Survey: ${s.title}`;
 			for (const c of checks) {
 				const ref = `${String(row._id)}:${c.qid}`;
