@@ -63,6 +63,7 @@ export const permissions = {
 	'survey:results': FACILITATORS,
 	'survey:export': FACILITATORS,
 	'survey:answer': ['participant'],
+	'survey:link': EVERYONE,
 	'feedback:list': FACILITATORS,
 	'feedback:manage': FACILITATORS,
 	'feedback:board': ['participant'],

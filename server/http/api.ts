@@ -32,7 +32,7 @@ export function allRoutes(services: Services, cookieBase: CookieOptions): AnyRou
 		...pollRoutes(services),
 		...moderationRoutes(services),
 		...chatRoutes(services),
-		...surveyRoutes(services),
+		...surveyRoutes(services, cookieBase),
 		...reportRoutes(services),
 		...sessionRoutes(services, cookieBase)
 	];

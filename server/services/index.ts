@@ -56,6 +56,7 @@ export function createServices(deps: ServiceDeps) {
 	return {
 		bus,
 		audit,
+		limiter,
 		escalations,
 		reviews,
 		notifier,

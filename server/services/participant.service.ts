@@ -51,6 +51,29 @@ export function createParticipantService(deps: {
 			return { id: String(inv._id), groupId, token, url: `${deps.publicUrl()}/invite/${token}`, expiresAt: inv.expiresAt.toISOString() };
 		},
 
+		/**
+		 * A young person opens a survey shared as a link with anyone in a hub: they choose a
+		 * nickname and get an identity in that hub (no group), so they can save and come back.
+		 */
+		async joinForSurvey(survey: { id: string; orgId: string; hubId: string; title: string }, displayName: string) {
+			if (!(await deps.isNameAllowed(displayName, { orgId: survey.orgId, hubId: survey.hubId, groupId: null, where: `Survey: ${survey.title}` })))
+				throw new AppError('NAME_NOT_ALLOWED', undefined, { fields: { displayName: 'Please choose a different name.' } });
+			const token = newToken();
+			const p = await repos.participants.create({
+				orgId: survey.orgId,
+				hubId: survey.hubId,
+				groupId: null,
+				sessionId: null,
+				displayName,
+				// Nobody else sees this name, so it need not be unique: the key is random.
+				uniqueKey: `v:${survey.id}:${newToken().slice(0, 16)}`,
+				tokenHash: hashToken(token)
+			});
+			const participant = toParticipant(p);
+			await audit.record({ kind: 'participant', participant }, 'survey.join', { type: 'survey', id: survey.id, hubId: survey.hubId });
+			return { token, participant, maxAgeSeconds: deps.participantDays * 86400 };
+		},
+
 		async redeemInvite(token: string, displayName: string) {
 			const inv = await repos.invites.findUsable(hashToken(token), now());
 			if (!inv) throw new AppError('NOT_FOUND', 'This invite link has expired or was already used. Ask the person who sent it for a new one.');

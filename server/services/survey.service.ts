@@ -198,6 +198,14 @@ export function createSurveyService(deps: {
 			return full(next as SurveyDoc);
 		},
 
+		/** What someone opening a link-survey sees before choosing a nickname (no answers, no names). */
+		async linkInfo(id: string) {
+			const s = await repos.surveys.findById(id);
+			if (!s || s.state === 'draft') throw new AppError('NOT_FOUND');
+			const content = contentOf(s as SurveyDoc);
+			return { id, title: s.title, intro: content.intro, whoReads: content.whoReads, audience: s.audience as 'group' | 'hub' | 'link', accepting: accepting(s as SurveyDoc), orgId: String(s.orgId), hubId: String(s.hubId) };
+		},
+
 		async listForParticipant(participant: ParticipantIdentity) {
 			const rows = await repos.surveys.listForParticipant(participant.hubId, participant.groupId);
 			return Promise.all(

@@ -66,6 +66,8 @@ const httpTable: Record<string, Who[]> = {
 	'GET /surveys/:id/results': FACILITATORS,
 	'GET /surveys/:id/export': FACILITATORS,
 	'GET /my/surveys': ['participant'],
+	'GET /public/surveys/:id': ALL,
+	'POST /public/surveys/:id/join': ALL,
 	'GET /my/surveys/:id': ['participant'],
 	'PUT /my/surveys/:id/response': ['participant'],
 	'GET /feedback': FACILITATORS,

@@ -148,6 +148,23 @@ describe('answering', () => {
 		expect((await t.app.repos.surveys.listSubmitted(s.id))[0]!.answers).toEqual({ mood: '5', someone: 'yes' });
 	});
 
+	it('lets anyone with the link start with a nickname, but keeps group surveys for the group', async () => {
+		const link = await createOpen({ template: 'how-are-we-doing', audience: { kind: 'link', hubId: t.world.hubA } });
+		const visitor = new Client(t.url);
+		const info = (await visitor.get(`/api/public/surveys/${link.id}`)).json.data as { title: string; whoReads: string; accepting: boolean };
+		expect(info).toMatchObject({ title: 'How are we doing?', accepting: true });
+		expect(info.whoReads).toMatch(/participation team/);
+		expect((await visitor.post(`/api/public/surveys/${link.id}/join`, { displayName: 'Swift Falcon' })).status).toBe(200);
+		expect((await save(visitor, link.id, { listened: 8 }, true)).json.data?.state).toBe('submitted');
+
+		const group = await createOpen({ template: 'wellbeing-check-in', audience: { kind: 'group', groupId: t.world.groupA } });
+		const stranger = new Client(t.url);
+		const refused = await stranger.post(`/api/public/surveys/${group.id}/join`, { displayName: 'Silver Toad' });
+		expect(refused.status).toBe(403);
+		expect(refused.json.error?.message).toMatch(/invite link/);
+		expect(stranger.cookies.size).toBe(0);
+	});
+
 	it('keeps surveys for one group away from young people in another', async () => {
 		const s = await createOpen({ template: 'wellbeing-check-in', audience: { kind: 'group', groupId: t.world.groupA } });
 		const other = await youngPerson('Quiet Heron', sessionB.code);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
 	createSurveyBody,
+	joinBody,
 	participantSurvey,
 	saveResponseBody,
 	survey,
@@ -12,7 +13,9 @@ import {
 	surveyTemplateInfo,
 	updateSurveyBody
 } from '../../../contracts/index.js';
+import type { CookieOptions } from 'express';
 import { AppError } from '../../errors.js';
+import { PARTICIPANT_COOKIE } from '../../auth/tokens.js';
 import type { Actor } from '../../auth/policy.js';
 import type { Services } from '../../services/index.js';
 import { idParams, route } from '../route.js';
@@ -24,7 +27,7 @@ const participantOf = (actor: Actor) => {
 
 const support = z.object({ message: z.string(), contacts: z.array(z.object({ name: z.string(), phone: z.string().optional(), text: z.string().optional(), url: z.string().optional(), note: z.string().optional() })) });
 
-export function surveyRoutes(s: Services) {
+export function surveyRoutes(s: Services, cookieBase: CookieOptions) {
 	return [
 		route({ method: 'get', path: '/surveys', action: 'survey:list', tag: 'surveys', summary: 'Surveys in hubs you can see.', response: z.array(surveySummary), handler: ({ actor }) => s.surveys.list(actor) }),
 		route({
@@ -81,6 +84,41 @@ export function surveyRoutes(s: Services) {
 			params: idParams,
 			response: z.object({ survey: surveySummary, questions: z.array(z.object({ id: z.string(), title: z.string() })), named: z.boolean(), rows: z.array(z.record(z.string(), z.string())) }),
 			handler: ({ actor, params }) => s.surveys.exportRows(actor, params.id)
+		}),
+		route({
+			method: 'get',
+			path: '/public/surveys/:id',
+			action: 'survey:link',
+			tag: 'surveys',
+			summary: 'Anyone with a survey link: its title, introduction, who reads the answers, and whether it takes answers.',
+			params: idParams,
+			response: z.object({ id: z.string(), title: z.string(), intro: z.string(), whoReads: z.string(), audience: z.enum(['group', 'hub', 'link']), accepting: z.boolean() }),
+			handler: async ({ params }) => {
+				const { orgId, hubId, ...info } = await s.surveys.linkInfo(params.id);
+				void orgId;
+				void hubId;
+				return info;
+			}
+		}),
+		route({
+			method: 'post',
+			path: '/public/surveys/:id/join',
+			action: 'survey:link',
+			tag: 'surveys',
+			summary: 'Anyone with the link to an "anyone with the link" survey: choose a nickname to start (no email or password).',
+			params: idParams,
+			body: z.object({ displayName: joinBody.shape.displayName }),
+			response: z.object({ participantId: z.string(), displayName: z.string() }),
+			handler: async ({ actor, params, body, ip, res }) => {
+				const info = await s.surveys.linkInfo(params.id);
+				if (info.audience !== 'link') throw new AppError('FORBIDDEN', 'This survey is for a group. Use the invite link from your worker, or join their session.');
+				if (!info.accepting) throw new AppError('POLL_CLOSED', 'This survey is not taking answers.');
+				if (actor.kind === 'participant' && actor.participant.hubId === info.hubId) return { participantId: actor.participant.id, displayName: actor.participant.displayName };
+				if (!s.limiter.hit(`survey-join:${ip}`, 30, 10 * 60_000)) throw new AppError('RATE_LIMITED');
+				const r = await s.participants.joinForSurvey({ id: params.id, orgId: info.orgId, hubId: info.hubId, title: info.title }, body.displayName);
+				res.cookie(PARTICIPANT_COOKIE, r.token, { ...cookieBase, maxAge: r.maxAgeSeconds * 1000 });
+				return { participantId: r.participant.id, displayName: r.participant.displayName };
+			}
 		}),
 		route({
 			method: 'get',
