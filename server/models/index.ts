@@ -456,12 +456,19 @@ const auditLogSchema = new Schema(
 	{ versionKey: false }
 );
 auditLogSchema.index({ orgId: 1, at: -1 });
-// The audit log is append-only: refuse every update and delete through the app.
-for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndDelete'] as const) {
-	auditLogSchema.pre(op, function () {
-		throw new Error('The audit log is append-only');
-	});
-}
+// The audit log is append-only: refuse every update, replace and delete through the app
+// (query and document middleware, saves of loaded entries, and bulk writes other than inserts).
+const appendOnly = () => {
+	throw new Error('The audit log is append-only');
+};
+for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'findOneAndReplace', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndDelete'] as const)
+	auditLogSchema.pre(op, { document: true, query: true }, appendOnly);
+auditLogSchema.pre('save', function () {
+	if (!this.isNew) appendOnly();
+});
+auditLogSchema.pre('bulkWrite', function (ops: unknown[]) {
+	if (ops.some((o) => !Object.keys(o as object).every((k) => k === 'insertOne'))) appendOnly();
+});
 
 const metaSchema = new Schema({ _id: { type: String, required: true }, value: Schema.Types.Mixed }, { versionKey: false });
 

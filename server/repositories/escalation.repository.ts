@@ -1,6 +1,6 @@
 import type { EscalationDoc, Models } from '../models/index.js';
 import type { EscalationQuery } from '../../contracts/index.js';
-import { isDuplicateKey, oid } from './index.js';
+import { isDuplicateKey, oid, writeQueue } from './index.js';
 
 export interface NewEscalation {
 	orgId: string;
@@ -38,7 +38,10 @@ export interface HistoryWrite {
 
 const SEVERITY_RANK: Record<string, number> = { urgent: 0, high: 1, medium: 2, low: 3, none: 4 };
 
+export { writeQueue } from './index.js';
+
 export function createEscalationRepository({ Escalation }: Models) {
+	const queued = writeQueue();
 	return {
 		/** Idempotent per source item: a retried message never raises the same concern twice. */
 		async create(e: NewEscalation): Promise<{ doc: EscalationDoc; created: boolean }> {
@@ -107,17 +110,19 @@ export function createEscalationRepository({ Escalation }: Models) {
 
 		/**
 		 * One guarded change: applies only while the escalation is in one of `fromStatuses`
-		 * (a single-document atomic update, so two moderators cannot both acknowledge).
+		 * (a single-document update, queued so two moderators cannot both acknowledge).
 		 */
 		update: (id: string, fromStatuses: string[] | null, set: Record<string, unknown>, history: HistoryWrite, note?: { at: Date; by: string; byName: string; text: string }) =>
-			Escalation.findOneAndUpdate(
-				{ _id: oid(id), ...(fromStatuses ? { status: { $in: fromStatuses } } : {}) },
-				{
-					...(Object.keys(set).length ? { $set: set } : {}),
-					$push: { history: { ...history, by: history.by ? oid(history.by) : null }, ...(note ? { notes: { ...note, by: oid(note.by) } } : {}) }
-				},
-				{ returnDocument: 'after' }
-			).lean(),
+			queued(() =>
+				Escalation.findOneAndUpdate(
+					{ _id: oid(id), ...(fromStatuses ? { status: { $in: fromStatuses } } : {}) },
+					{
+						...(Object.keys(set).length ? { $set: set } : {}),
+						$push: { history: { ...history, by: history.by ? oid(history.by) : null }, ...(note ? { notes: { ...note, by: oid(note.by) } } : {}) }
+					},
+					{ returnDocument: 'after' }
+				).lean()
+			),
 
 		/** Unacknowledged urgent/high items whose next out-of-app alert is due. */
 		dueForNotify: (now: Date, limit = 50) =>
@@ -127,7 +132,9 @@ export function createEscalationRepository({ Escalation }: Models) {
 
 		/** Moves the alert schedule on, only if nobody else did (multi-instance safe). */
 		claimNotifyRound: (id: string, round: number, next: Date | null) =>
-			Escalation.findOneAndUpdate({ _id: oid(id), notifyRound: round, status: 'open' }, { $set: { notifyRound: round + 1, nextNotifyAt: next } }, { returnDocument: 'after' }).lean(),
+			queued(() =>
+				Escalation.findOneAndUpdate({ _id: oid(id), notifyRound: round, status: 'open' }, { $set: { notifyRound: round + 1, nextNotifyAt: next } }, { returnDocument: 'after' }).lean()
+			),
 
 		/** Retention: ids of escalations still needing their source kept. */
 		refsKeptSince: (source: string, since: Date) =>

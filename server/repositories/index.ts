@@ -51,3 +51,23 @@ export const oid = (s: string) => new Types.ObjectId(s);
 export function isDuplicateKey(err: unknown): boolean {
 	return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }
+
+/**
+ * Runs one collection's guarded writes one at a time in this process. The embedded FerretDB
+ * (SQLite) applies a conditional update as read, change, write back the whole document, not
+ * atomically: two guarded updates at once can both pass their guard, and the later write undoes
+ * the earlier one (an acknowledgement lost to the alert scheduler, a decision applied twice).
+ * MongoDB does each atomically anyway; with the embedded database there is one Voicebox process,
+ * so queueing its writes here is enough.
+ */
+export function writeQueue() {
+	let tail: Promise<unknown> = Promise.resolve();
+	return <T>(write: () => PromiseLike<T>): Promise<T> => {
+		const run = tail.then(write, write);
+		tail = run.then(
+			() => undefined,
+			() => undefined
+		);
+		return run;
+	};
+}

@@ -1,4 +1,5 @@
 import type { Models } from '../models/index.js';
+import { writeQueue } from './escalation.repository.js';
 import { oid } from './index.js';
 
 export interface NewReview {
@@ -26,33 +27,40 @@ export function createReviewRepository({ Review }: Models) {
 		groupId: r.groupId ? oid(r.groupId) : null,
 		participantId: r.participantId ? oid(r.participantId) : null
 	});
+	// Guarded and upserting writes one at a time (see writeQueue: the embedded database does not apply them atomically).
+	const queued = writeQueue();
 	return {
 		/**
 		 * Puts an item in a queue (or back in it, pending, if it was decided before and is held
 		 * again, e.g. an answer changed to new text). Idempotent per key.
 		 */
 		upsertHeld: (r: NewReview) =>
-			Review.findOneAndUpdate(
-				{ key: r.key },
-				{
-					$set: { ...r, ...ids(r), status: 'pending', decidedAt: null, decidedBy: null, decidedByName: null, decisionReason: null },
-					$setOnInsert: { reports: [] }
-				},
-				{ upsert: true, returnDocument: 'after' }
-			).lean(),
+			queued(() =>
+				Review.findOneAndUpdate(
+					{ key: r.key },
+					{
+						$set: { ...r, ...ids(r), status: 'pending', decidedAt: null, decidedBy: null, decidedByName: null, decisionReason: null },
+						$setOnInsert: { reports: [] }
+					},
+					{ upsert: true, returnDocument: 'after' }
+				).lean()
+			),
 
 		/** A report adds to the reported queue; several reports of one message stay one item. */
 		addReport: (r: NewReview, report: { by: string; reason: string; note: string | null; at: Date }) =>
-			Review.findOneAndUpdate(
-				{ key: r.key },
-				{
-					$setOnInsert: { ...r, ...ids(r), status: 'pending' },
-					$push: { reports: { ...report, by: oid(report.by) } }
-				},
-				{ upsert: true, returnDocument: 'after' }
-			).lean(),
+			queued(() =>
+				Review.findOneAndUpdate(
+					{ key: r.key },
+					{
+						$setOnInsert: { ...r, ...ids(r), status: 'pending' },
+						$push: { reports: { ...report, by: oid(report.by) } }
+					},
+					{ upsert: true, returnDocument: 'after' }
+				).lean()
+			),
 		/** A report re-opens a decided report item. */
-		reopen: (key: string) => Review.updateOne({ key, status: { $ne: 'pending' } }, { $set: { status: 'pending', decidedAt: null, decidedBy: null, decidedByName: null, decisionReason: null } }),
+		reopen: (key: string) =>
+			queued(() => Review.updateOne({ key, status: { $ne: 'pending' } }, { $set: { status: 'pending', decidedAt: null, decidedBy: null, decidedByName: null, decisionReason: null } })),
 		findById: (id: string) => Review.findById(oid(id)).lean(),
 		findByKey: (key: string) => Review.findOne({ key }).lean(),
 
@@ -75,13 +83,15 @@ export function createReviewRepository({ Review }: Models) {
 
 		/** Decide once: only a pending item changes (two moderators cannot both decide). */
 		decide: (id: string, d: { status: 'approved' | 'rejected'; at: Date; by: string; byName: string; reason: string | null }) =>
-			Review.findOneAndUpdate(
-				{ _id: oid(id), status: 'pending' },
-				{ $set: { status: d.status, decidedAt: d.at, decidedBy: oid(d.by), decidedByName: d.byName, decisionReason: d.reason } },
-				{ returnDocument: 'after' }
-			).lean(),
+			queued(() =>
+				Review.findOneAndUpdate(
+					{ _id: oid(id), status: 'pending' },
+					{ $set: { status: d.status, decidedAt: d.at, decidedBy: oid(d.by), decidedByName: d.byName, decisionReason: d.reason } },
+					{ returnDocument: 'after' }
+				).lean()
+			),
 		/** The item changed under the queue (e.g. an answer replaced): its pending reviews no longer apply. */
-		supersede: (kind: string, ref: string) => Review.updateMany({ kind, ref, status: 'pending', queue: 'held' }, { $set: { status: 'superseded' } }),
+		supersede: (kind: string, ref: string) => queued(() => Review.updateMany({ kind, ref, status: 'pending', queue: 'held' }, { $set: { status: 'superseded' } })),
 		/** A young person's recent items in a group, for a moderator's context. */
 		recentByParticipant: (participantId: string, limit = 10) =>
 			Review.find({ participantId: oid(participantId) }).sort({ createdAt: -1 }).limit(limit).lean(),

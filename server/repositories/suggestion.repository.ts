@@ -1,18 +1,18 @@
 import type { Models } from '../models/index.js';
-import { oid } from './index.js';
+import { oid, writeQueue } from './index.js';
 
 export function createSuggestionRepository({ Suggestion }: Models) {
+	// $addToSet on the embedded database is read-change-write: queue so no support is lost.
+	const queued = writeQueue();
 	return {
 		/**
 		 * Adds a suggestion, or adds this voter's support to the same suggestion already made
 		 * (ignoring case and spacing). One document per suggestion; support is a set of voter keys.
 		 */
 		async addOrSupport(s: { pollId: string; normKey: string; text: string; voterKey: string; authorId: string; status: string }) {
-			const existing = await Suggestion.findOneAndUpdate(
-				{ pollId: oid(s.pollId), normKey: s.normKey },
-				{ $addToSet: { supporterKeys: s.voterKey } },
-				{ returnDocument: 'after' }
-			).lean();
+			const existing = await queued(() =>
+				Suggestion.findOneAndUpdate({ pollId: oid(s.pollId), normKey: s.normKey }, { $addToSet: { supporterKeys: s.voterKey } }, { returnDocument: 'after' }).lean()
+			);
 			if (existing) return { doc: existing, created: false };
 			try {
 				const doc = (
@@ -28,7 +28,9 @@ export function createSuggestionRepository({ Suggestion }: Models) {
 				return { doc, created: true };
 			} catch (err) {
 				if ((err as { code?: number }).code !== 11000) throw err;
-				const doc = await Suggestion.findOneAndUpdate({ pollId: oid(s.pollId), normKey: s.normKey }, { $addToSet: { supporterKeys: s.voterKey } }, { returnDocument: 'after' }).lean();
+				const doc = await queued(() =>
+					Suggestion.findOneAndUpdate({ pollId: oid(s.pollId), normKey: s.normKey }, { $addToSet: { supporterKeys: s.voterKey } }, { returnDocument: 'after' }).lean()
+				);
 				return { doc: doc!, created: false };
 			}
 		},
@@ -37,6 +39,6 @@ export function createSuggestionRepository({ Suggestion }: Models) {
 		listByVoter: (pollId: string, voterKey: string) => Suggestion.find({ pollId: oid(pollId), supporterKeys: voterKey }).sort({ createdAt: 1 }).lean(),
 		findById: (id: string) => Suggestion.findById(id).lean(),
 		setStatus: (id: string, status: string, optionId: string | null = null) =>
-			Suggestion.findByIdAndUpdate(oid(id), { $set: { status, optionId } }, { returnDocument: 'after' }).lean()
+			queued(() => Suggestion.findByIdAndUpdate(oid(id), { $set: { status, optionId } }, { returnDocument: 'after' }).lean())
 	};
 }

@@ -1,7 +1,9 @@
 import type { Models } from '../models/index.js';
-import { oid } from './index.js';
+import { oid, writeQueue } from './index.js';
 
 export function createUserRepository({ User }: Models) {
+	// Counting wrong passwords must not lose a count when guesses arrive together.
+	const queued = writeQueue();
 	return {
 		findByEmail: (email: string) => User.findOne({ email }).lean(),
 		findById: (id: string) => User.findById(id).lean(),
@@ -15,14 +17,15 @@ export function createUserRepository({ User }: Models) {
 		create: async (u: { orgId: string; email: string; displayName: string; role: 'admin' | 'staff' | 'moderator'; hubIds: string[]; passwordHash: string }) =>
 			(await User.create({ ...u, orgId: oid(u.orgId), hubIds: u.hubIds.map(oid) })).toObject(),
 		/** One atomic step: count the failure and lock when the limit is reached. Returns the new state. */
-		recordFailure: async (id: string, maxFailures: number, lockUntil: Date) => {
-			const after = await User.findByIdAndUpdate(oid(id), { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean();
-			if (after && after.failedLogins >= maxFailures) {
-				await User.updateOne({ _id: after._id }, { $set: { lockedUntil: lockUntil, failedLogins: 0 } });
-				return { locked: true };
-			}
-			return { locked: false };
-		},
+		recordFailure: (id: string, maxFailures: number, lockUntil: Date) =>
+			queued(async () => {
+				const after = await User.findByIdAndUpdate(oid(id), { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean();
+				if (after && after.failedLogins >= maxFailures) {
+					await User.updateOne({ _id: after._id }, { $set: { lockedUntil: lockUntil, failedLogins: 0 } });
+					return { locked: true };
+				}
+				return { locked: false };
+			}),
 		setDisabled: (id: string, disabled: boolean) => User.findByIdAndUpdate(oid(id), { $set: { disabled } }, { returnDocument: 'after' }).lean(),
 		setPasswordHash: (id: string, passwordHash: string) => User.updateOne({ _id: oid(id) }, { $set: { passwordHash } }).exec(),
 		recordSuccess: (id: string, at: Date) =>

@@ -262,6 +262,8 @@ export function createEscalationService(deps: { repos: Repositories; audit: Audi
 			let from: string[] | null = null;
 			let set: Record<string, unknown> = {};
 			let history: { action: string; from?: string | null; to?: string | null; note?: string | null } = { action: body.action };
+			// For the audit log, where the history line has no from/to of its own.
+			let change: { before: unknown; after: unknown } | null = null;
 			const status = e.status;
 			switch (body.action) {
 				case 'acknowledge':
@@ -272,7 +274,8 @@ export function createEscalationService(deps: { repos: Repositories; audit: Audi
 				case 'assign': {
 					if (body.assigneeId) {
 						const target = await repos.users.findById(body.assigneeId);
-						if (!target || target.disabled || !canSeeHub({ kind: 'staff', user: { ...user, id: String(target._id), role: target.role, hubIds: target.hubIds.map(String) } }, { orgId: String(e.orgId), hubId: String(e.hubId) }) || target.role === 'staff')
+						// The target's own organisation, role and hubs decide (an admin of another council covers none of ours).
+						if (!target || target.disabled || !canSeeHub({ kind: 'staff', user: { ...user, id: String(target._id), orgId: String(target.orgId), role: target.role, hubIds: target.hubIds.map(String) } }, { orgId: String(e.orgId), hubId: String(e.hubId) }) || target.role === 'staff')
 							throw new AppError('VALIDATION_FAILED', 'Choose a moderator who covers this hub.', { fields: { assigneeId: 'Not a moderator of this hub.' } });
 					}
 					from = ACTIVE;
@@ -314,6 +317,7 @@ export function createEscalationService(deps: { repos: Repositories; audit: Audi
 				case 'false-positive':
 					set = { falsePositive: body.falsePositive };
 					history = { action: body.falsePositive ? 'marked false alarm' : 'false alarm mark removed', note };
+					change = { before: e.falsePositive ?? false, after: body.falsePositive };
 					break;
 				case 'hide-source': {
 					const handler = handlers.get(e.source);
@@ -331,6 +335,7 @@ export function createEscalationService(deps: { repos: Repositories; audit: Audi
 			if (!updated) throw new AppError('CONFLICT', `This escalation is ${e.status} now, so that cannot be done. Reload to see the latest.`);
 			await audit.record(actor, `escalation.${body.action}`, { type: 'escalation', id, hubId: String(e.hubId) }, {
 				...(history.from !== undefined || history.to !== undefined ? { before: history.from ?? null, after: history.to ?? null } : {}),
+				...(change ?? {}),
 				...('falsePositive' in body ? { falsePositive: body.falsePositive } : {})
 			});
 			changed(updated);

@@ -124,9 +124,12 @@ export function createNotifier(deps: { config: Config; repos: Repositories; now:
 		const t = now();
 		for (const e of await repos.escalations.dueForNotify(t)) {
 			const round = e.notifyRound ?? 0;
+			// Store the round's deliveries first, then move the schedule on. Their ids are fixed per
+			// round, so dying in between only means the next pass stores them again (once); the other
+			// way round, a crash there would lose this alert until the next reminder.
+			await enqueueRound(e, round + 1);
 			const claimed = await repos.escalations.claimNotifyRound(String(e._id), round, new Date(t.getTime() + config.renotifyMinutes * 60_000));
 			if (!claimed) continue;
-			await enqueueRound(claimed, round + 1);
 			scheduled++;
 		}
 		for (let i = 0; i < 100; i++) {

@@ -5,7 +5,7 @@
  * service keeps one queue, decides once (a guarded update), and audits every decision.
  */
 import type { ReviewDecisionBody, ReviewItem, ReviewKind, ReviewQuery } from '../../contracts/index.js';
-import { assertScope, hubFilter, staffOf, type Actor } from '../auth/policy.js';
+import { assertScope, canSeeHub, hubFilter, staffOf, type Actor } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
 import type { AuditService } from './audit.service.js';
@@ -144,7 +144,8 @@ export function createReviewService(deps: { repos: Repositories; audit: AuditSer
 			const results: { id: string; ok: boolean; message?: string }[] = [];
 			for (const id of ids) {
 				const r = await repos.reviews.findById(id);
-				if (r && !['none', 'low'].includes(r.severity ?? 'none')) {
+				// Another hub's item is "not found" (as in decide), before anything is said about how serious it is.
+				if (r && canSeeHub(actor, { orgId: String(r.orgId), hubId: String(r.hubId) }) && !['none', 'low'].includes(r.severity ?? 'none')) {
 					results.push({ id, ok: false, message: 'Decide this one on its own: it is more than low concern.' });
 					continue;
 				}
