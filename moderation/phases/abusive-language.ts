@@ -15,7 +15,8 @@ import {
   parseRawPattern,
   type ParsedPattern,
 } from 'obscenity';
-import { toOriginalSpan, type TextView } from '../normalise.js';
+import { toOriginalSpan, type NormalisedText, type TextView } from '../normalise.js';
+import { keyWordsOf } from '../rules/gated.js';
 import type { Finding } from '../types.js';
 import type { Phase } from './context.js';
 
@@ -138,19 +139,38 @@ function gateWord(word: string): boolean {
 /** First words of the two-word phrases in the dataset ("bell end", "double penetration"). */
 const PAIR_FIRST = new Set(['bell', 'knob', 'double', 'jerk', 'finger', 'hand', 'blow', 'deep', 'gang', 'butt']);
 
-/** Words-view spans of words (and two-word phrases) that pass the gate. */
-function gateHits(text: string): Array<[number, number]> {
+/**
+ * Words-view spans of words (and two-word phrases) that pass the gate. The words view and the
+ * key view have the same words (squeezing only drops repeated letters) unless the text has a
+ * '*', so a word whose key form is just as long IS its key form: its gate result is kept on the
+ * key word's record, which the rule stages have already looked up (no second dictionary lookup).
+ */
+function gateHits(norm: NormalisedText): Array<[number, number]> {
+  const text = norm.words.text;
+  const kw = text.includes('*') ? undefined : keyWordsOf(norm, norm.key.text);
   const hits: Array<[number, number]> = [];
   let prevStart = -1;
   let prevWord = '';
+  let k = 0; // index of the current word in kw
   let i = 0;
   const n = text.length;
   while (i < n) {
     let j = text.indexOf(' ', i);
     if (j < 0) j = n;
     if (j > i) {
-      const word = text.slice(i, j);
-      if (gateWord(word)) hits.push([i, j]);
+      const info = kw?.infos[k];
+      k++;
+      let pass: boolean;
+      let word: string;
+      if (info !== undefined && info.word.length === j - i) {
+        if (info.abusive === 0) info.abusive = gateWord(info.word) ? 2 : 1;
+        pass = info.abusive === 2;
+        word = info.word;
+      } else {
+        word = text.slice(i, j);
+        pass = gateWord(word);
+      }
+      if (pass) hits.push([i, j]);
       else if (PAIR_FIRST.has(prevWord) && gateWord(prevWord + word)) hits.push([prevStart, j]);
       prevStart = i;
       prevWord = word;
@@ -161,10 +181,10 @@ function gateHits(text: string): Array<[number, number]> {
 }
 
 /** Words-view windows [start, end) around gate hits: one word either side, merged. */
-function windows(words: TextView): Array<[number, number]> {
-  const text = words.text;
+function windows(norm: NormalisedText): Array<[number, number]> {
+  const text = norm.words.text;
   const out: Array<[number, number]> = [];
-  for (const [hs, he] of gateHits(text)) {
+  for (const [hs, he] of gateHits(norm)) {
     let ws = hs;
     let we = he;
     if (ws > 0) ws = text.lastIndexOf(' ', ws - 2) + 1;
@@ -230,7 +250,7 @@ function maskedWords(words: TextView): Finding[] {
 export const abusiveLanguage: Phase = ({ norm }) => {
   const out: Finding[] = [...maskedWords(norm.words)];
   const seen = new Set<string>();
-  for (const [ws, we] of windows(norm.words)) {
+  for (const [ws, we] of windows(norm)) {
     // Enough to decide the verdict: do not spend more on abuse-dense (or adversarial) text.
     if (out.length >= MAX_FINDINGS) break;
     const window = norm.words.text.slice(ws, we);

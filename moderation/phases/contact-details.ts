@@ -11,14 +11,22 @@ import type { Finding } from '../types.js';
 import type { Phase } from './context.js';
 import { NUMBER_WORD_KEYS, findPii } from './pii.js';
 
+/** How many digits a key word can add to a spelled-out number ("double" and "triple" count as more). */
+function phoneDigits(w: string): number {
+  if (NUMBER_WORD_KEYS.has(w)) return 1;
+  if (w === 'double') return 1;
+  if (w === 'triple') return 2;
+  return 0;
+}
+
 export const contactDetails: Phase = ({ norm, findings }) => {
   const found: Finding[] = [];
   let numberWords = 0;
   // Number words (and "double"/"triple", which add digits) decide whether a phone scan is needed.
-  for (const w of keyWordsOf(norm, norm.key.text).words) {
-    if (NUMBER_WORD_KEYS.has(w)) numberWords++;
-    else if (w === 'double') numberWords += 1;
-    else if (w === 'triple') numberWords += 2;
+  // Read from each word's record (worked out once per distinct word), not looked up per message.
+  for (const info of keyWordsOf(norm, norm.key.text).infos) {
+    if (info.phoneDigits < 0) info.phoneDigits = phoneDigits(info.word);
+    numberWords += info.phoneDigits;
   }
   for (const hit of findPii(norm.lite, numberWords)) {
     found.push({

@@ -11,7 +11,7 @@
 import type { NormalisedText, TextView } from '../normalise.js';
 import { toOriginalSpan } from '../normalise.js';
 import type { Action, Category, Finding, Severity, Stage } from '../types.js';
-import { GatedTemplates, keyWordsOf, type Span } from './gated.js';
+import { GatedTemplates, keyWordsOf, type KeyWords, type Span } from './gated.js';
 import { compileTemplate, templateWords, type CompiledTemplate, type Macros } from './template.js';
 
 export interface RuleSpec {
@@ -125,44 +125,33 @@ export class RuleSet {
     const candidates = this.matchers.candidates(kw);
     if (candidates.length === 0) return [];
     let benignSpans: Span[] | undefined;
-    // Context templates (unless / needs / urgentIf) are only looked at for rules that matched.
-    const contextSpans = (indexes: readonly number[]): Span[] => {
-      const out: Span[] = [];
-      for (const i of indexes) {
-        if (this.contextExact.has(i)) {
-          const t = this.context.templates[i];
-          if (t !== undefined) out.push(...wholeSpans(t.regex, norm.words.text));
-          continue;
-        }
-        const c = this.context.candidateFor(i, kw);
-        if (c !== undefined) out.push(...this.context.spans(c, key, true));
-      }
-      return out;
-    };
-    const fired = new Map<number, Finding>();
+    let fired: Finding[] | undefined;
+    let firedRule = -1;
     for (const candidate of candidates) {
       const ri = this.ruleOf[candidate.index] ?? -1;
-      if (fired.has(ri)) continue;
+      // Candidates come in template order and a rule's templates are consecutive: once a rule
+      // has fired, its remaining templates are skipped.
+      if (ri === firedRule) continue;
       const rule = this.rules[ri];
       if (rule === undefined) continue;
       const exact = rule.spec.exact === true;
       const view: TextView = exact ? norm.words : norm.key;
       const hits = this.matchers.spans(candidate, view.text, !exact);
       if (hits.length === 0) continue;
-      if (rule.needs.length > 0 && contextSpans(rule.needs).length === 0) continue;
+      if (rule.needs.length > 0 && this.contextSpans(rule.needs, norm, kw).length === 0) continue;
       let unlessSpans: Span[] | undefined;
       for (const [s, e] of hits) {
         if (rule.unless.length > 0) {
-          unlessSpans ??= contextSpans(rule.unless);
+          unlessSpans ??= this.contextSpans(rule.unless, norm, kw);
           if (overlaps(unlessSpans, s, e)) continue;
         }
         const [os, oe] = toOriginalSpan(view, s, e);
         if (rule.spec.ignoreBenign !== true) {
-          benignSpans ??= [...(this.sharedBenign?.allSpans(kw) ?? []), ...this.benign.allSpans(kw)].map(([a, b]) => toOriginalSpan(norm.key, a, b));
+          benignSpans ??= this.benignSpans(norm, kw);
           if (overlaps(benignSpans, os, oe)) continue;
         }
-        const severity: Severity = rule.urgentIf.length > 0 && contextSpans(rule.urgentIf).length > 0 ? 'urgent' : rule.spec.severity;
-        fired.set(ri, {
+        const severity: Severity = rule.urgentIf.length > 0 && this.contextSpans(rule.urgentIf, norm, kw).length > 0 ? 'urgent' : rule.spec.severity;
+        (fired ??= []).push({
           stage,
           rule: rule.spec.id,
           category: rule.spec.category,
@@ -171,10 +160,36 @@ export class RuleSet {
           ...(rule.spec.action !== undefined ? { action: rule.spec.action } : {}),
           ...(rule.spec.escalate !== undefined ? { escalate: rule.spec.escalate } : {}),
         });
+        firedRule = ri;
         break;
       }
     }
-    return [...fired.values()];
+    return fired ?? [];
+  }
+
+  /** Spans of some context templates (unless / needs / urgentIf): only looked at for rules that matched. */
+  private contextSpans(indexes: readonly number[], norm: NormalisedText, kw: KeyWords): Span[] {
+    const out: Span[] = [];
+    for (const i of indexes) {
+      if (this.contextExact.has(i)) {
+        const t = this.context.templates[i];
+        if (t !== undefined) out.push(...wholeSpans(t.regex, norm.words.text));
+        continue;
+      }
+      const c = this.context.candidateFor(i, kw);
+      if (c !== undefined) out.push(...this.context.spans(c, kw.text, true));
+    }
+    return out;
+  }
+
+  /** Spans of the benign idioms (shared and this set's own), in original offsets. */
+  private benignSpans(norm: NormalisedText, kw: KeyWords): Span[] {
+    const out: Span[] = [];
+    for (const set of [this.sharedBenign, this.benign]) {
+      if (set === undefined) continue;
+      for (const [a, b] of set.allSpans(kw)) out.push(toOriginalSpan(norm.key, a, b));
+    }
+    return out;
   }
 }
 

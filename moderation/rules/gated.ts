@@ -73,29 +73,44 @@ export interface KeyWords {
   readonly words: readonly string[];
   /** indexes (into `words`) of words long enough to be glued words: their inner positions are searched too */
   readonly long: readonly number[];
-  /** word → offset where it occurs, or offsets if it occurs more than once (built on first use) */
-  positions(): ReadonlyMap<string, number | number[]>;
-  /** first two characters (see head()) → indexes of the words of two or more characters that begin so (built on first use) */
-  heads(): ReadonlyMap<number, readonly number[]>;
-  /** each word's remembered gate flags, in word order (built on first use) */
-  infos(): readonly WordInfo[];
+  /** each word's remembered record (gate entries), in word order */
+  readonly infos: readonly WordInfo[];
+  /** each word's record id, in word order (an index into every gate's start flags) */
+  readonly ids: Int32Array;
+  /**
+   * This message's stamp: every word of the text has `seen === stamp` on its record, so
+   * "is this word in the message" is one comparison (see has()). Valid until the next
+   * keyWords() call, which is why presence checks also compare it with `currentStamp`.
+   */
+  readonly stamp: number;
+  /** whether every key word is exactly one regex word (no glued words, only a-z, 0-9 and spaces); computed on first use */
+  plain: boolean | undefined;
 }
 
-const keyWordsCache = new WeakMap<object, KeyWords>();
+// One-slot cache: the local stages check one message at a time, synchronously, and every
+// rule set of that message asks for the same words (a WeakMap cost more than it saved).
+let lastOwner: object | undefined;
+let lastKw: KeyWords | undefined;
 
 /** keyWords, computed once per normalised text (several rule sets read the same words). */
 export function keyWordsOf(owner: object, key: string): KeyWords {
-  let kw = keyWordsCache.get(owner);
-  if (kw === undefined || kw.text !== key) {
-    kw = keyWords(key);
-    keyWordsCache.set(owner, kw);
-  }
-  return kw;
+  if (lastOwner === owner && lastKw !== undefined && lastKw.text === key && lastKw.stamp === currentStamp) return lastKw;
+  lastKw = keyWords(key);
+  lastOwner = owner;
+  return lastKw;
 }
 
+/** Stamp of the most recent keyWords() (see KeyWords.stamp). */
+let currentStamp = 0;
+
 export function keyWords(key: string): KeyWords {
+  // The memo is trimmed only here, between messages, so a message's own words (and the
+  // anchor words every gate holds on to) are always in it while the message is checked.
+  trimWordInfos();
+  const stamp = (currentStamp = (currentStamp + 1) | 0);
   const starts: number[] = [];
   const words: string[] = [];
+  const infos: WordInfo[] = [];
   const long: number[] = [];
   const n = key.length;
   let i = 0;
@@ -108,68 +123,46 @@ export function keyWords(key: string): KeyWords {
     }
     if (j > i) {
       if (j - i >= GLUED_WORD_LENGTH) long.push(words.length);
+      const word = key.slice(i, j);
+      const info = wordInfo(word);
+      info.seen = stamp;
       starts.push(i);
-      words.push(key.slice(i, j));
+      words.push(word);
+      infos.push(info);
     }
     i = j + 1;
   }
-  let positions: Map<string, number | number[]> | undefined;
-  let heads: Map<number, number[]> | undefined;
-  let infos: WordInfo[] | undefined;
-  return {
-    text: key,
-    starts,
-    words,
-    long,
-    positions() {
-      if (positions === undefined) {
-        positions = new Map();
-        for (let k = 0; k < words.length; k++) {
-          const w = words[k] ?? '';
-          const at = starts[k] ?? 0;
-          const ps = positions.get(w);
-          // A number for a word seen once (most words): no array per word.
-          if (ps === undefined) positions.set(w, at);
-          else if (typeof ps === 'number') positions.set(w, [ps, at]);
-          else ps.push(at);
-        }
-      }
-      return positions;
-    },
-    heads() {
-      if (heads === undefined) {
-        heads = new Map();
-        for (let k = 0; k < words.length; k++) {
-          const w = words[k] ?? '';
-          if (w.length < 2) continue;
-          const h = head(w);
-          const list = heads.get(h);
-          if (list === undefined) heads.set(h, [k]);
-          else list.push(k);
-        }
-      }
-      return heads;
-    },
-    infos() {
-      if (infos === undefined) {
-        infos = new Array<WordInfo>(words.length);
-        for (let k = 0; k < words.length; k++) infos[k] = wordInfo(words[k] ?? '');
-      }
-      return infos;
-    },
-  };
+  const ids = new Int32Array(infos.length);
+  for (let k = 0; k < infos.length; k++) ids[k] = infos[k]?.id ?? 0;
+  return { text: key, starts, words, long, infos, ids, stamp, plain: undefined };
+}
+
+/** Whether the word occurs in the message (exact word). */
+function has(kw: KeyWords, info: WordInfo): boolean {
+  if (kw.stamp === currentStamp) return info.seen === kw.stamp;
+  return kw.words.includes(info.word); // an older message's words: stamps have moved on
+}
+
+/** Whether some word of the message begins with the prefix. */
+function hasPrefix(kw: KeyWords, prefix: string): boolean {
+  for (const w of kw.words) if (w.startsWith(prefix)) return true;
+  return false;
 }
 
 /** A key view of plain words: each regex word is exactly one of its words. */
 const PLAIN_KEY = /^[a-z0-9 ]*$/;
 
+function isPlain(kw: KeyWords): boolean {
+  if (kw.plain === undefined) kw.plain = kw.long.length === 0 && PLAIN_KEY.test(kw.text);
+  return kw.plain;
+}
+
 /** Whether every word of some clause is among the words of the text. */
-function clauseHolds(clauses: ClauseGate['clauses'], kw: KeyWords): boolean {
-  const positions = kw.positions();
+function clauseHolds(clauses: ReadonlyArray<readonly ClauseWord[]>, kw: KeyWords): boolean {
   for (const clause of clauses) {
     let all = true;
     for (const a of clause) {
-      if (a.prefix ? !kw.words.some((w) => w.startsWith(a.word)) : !positions.has(a.word)) {
+      if (a.prefix ? !hasPrefix(kw, a.word) : !has(kw, a.info)) {
         all = false;
         break;
       }
@@ -177,6 +170,13 @@ function clauseHolds(clauses: ClauseGate['clauses'], kw: KeyWords): boolean {
     if (all) return true;
   }
   return false;
+}
+
+/** A clause's anchor with its word's record held on to (exact words only). */
+interface ClauseWord {
+  readonly word: string;
+  readonly prefix: boolean;
+  readonly info: WordInfo;
 }
 
 /** The number of words in a clause group's shortest clause. */
@@ -192,8 +192,10 @@ function head(word: string, from = 0): number {
 }
 
 interface FirstGate {
-  /** index into every word's gate flags (see WordInfo); -1 for gates that are not interned */
+  /** interned gates: >= 0; -1 for gates that are not interned (they keep no start flags) */
   readonly id: number;
+  /** by word record id (see WordInfo): whether the word can begin a match (0: not yet known, 1: no, 2: yes) */
+  table: Uint8Array;
   readonly exact: ReadonlySet<string>;
   readonly prefixes: readonly string[];
   /** the prefixes again, by their first two characters (one-character prefixes in `short`) */
@@ -217,7 +219,21 @@ function firstGate(anchors: readonly Anchor[], id = -1): FirstGate {
     list.push(p);
     byHead.set(head(p), list);
   }
-  return { id, exact: new Set(anchors.filter((a) => !a.prefix).map((a) => a.word)), prefixes, byHead, short, lastKw: undefined, lastStarts: [] };
+  return { id, exact: new Set(anchors.filter((a) => !a.prefix).map((a) => a.word)), prefixes, byHead, short, lastKw: undefined, lastStarts: [], table: new Uint8Array(0) };
+}
+
+/** One gate group of one template, for candidateFor(): its exact words' records and its prefixes. */
+interface GateGroup {
+  readonly exact: readonly WordInfo[];
+  readonly prefixes: readonly string[];
+}
+
+function gateGroup(anchors: readonly Anchor[]): GateGroup {
+  return { exact: anchors.filter((a) => !a.prefix).map((a) => pinnedInfo(a.word)), prefixes: anchors.filter((a) => a.prefix).map((a) => a.word) };
+}
+
+function clauseWords(clause: readonly Anchor[]): ClauseWord[] {
+  return clause.map((a) => ({ word: a.word, prefix: a.prefix, info: pinnedInfo(a.word) }));
 }
 
 /** Whether a word is one of the gate's exact words or starts with one of its prefixes. */
@@ -234,45 +250,73 @@ function startsGate(fg: FirstGate, word: string): boolean {
 let gateCount = 0;
 
 /**
- * One distinct word, remembered across messages: for each gate (by id), whether the word can
- * begin a match (0: not yet known, 1: no, 2: yes). Message vocabularies repeat, so each
- * (word, gate) pair is tested once, then read from an array.
+ * One distinct word, remembered across messages: its id (an index into every gate's start
+ * flags: whether the word can begin a match, tested once per word and gate, then read from a
+ * Uint8Array) and, per gated set, the gate entries it satisfies. Message vocabularies repeat,
+ * so each word is worked out once.
  */
 export interface WordInfo {
   readonly word: string;
-  flags: Uint8Array;
+  /** index into FirstGate.table; renumbered when the memo is trimmed */
+  id: number;
   /** per GatedTemplates (by id): the gate entries this word satisfies */
   readonly entries: Array<readonly GateEntry[] | undefined>;
+  /** stamp of the last message the word occurred in (see KeyWords.stamp) */
+  seen: number;
+  /** whether the word passes the abusive-language gate (phases/abusive-language.ts): 0 not yet known, 1 no, 2 yes */
+  abusive: number;
+  /** digits the word can add to a spelled-out phone number (phases/contact-details.ts): -1 not yet known */
+  phoneDigits: number;
 }
 
 const wordInfos = new Map<string, WordInfo>();
+/** Records gates hold on to (their exact anchor words): kept when the memo is trimmed. */
+const pinnedInfos = new Map<string, WordInfo>();
 const WORD_INFO_LIMIT = 10000;
+let nextWordId = 0;
 
 function wordInfo(word: string): WordInfo {
   let info = wordInfos.get(word);
   if (info === undefined) {
-    info = { word, flags: new Uint8Array(gateCount), entries: [] };
-    if (wordInfos.size >= WORD_INFO_LIMIT) wordInfos.clear();
+    info = { word, id: nextWordId++, entries: [], seen: 0, abusive: 0, phoneDigits: -1 };
     wordInfos.set(word, info);
   }
   return info;
 }
 
-/** startsGate, remembered per word and gate. */
-function startsGateInfo(fg: FirstGate, info: WordInfo): boolean {
-  if (fg.id < 0) return startsGate(fg, info.word);
-  let flags = info.flags;
-  if (fg.id >= flags.length) {
-    const grown = new Uint8Array(Math.max(gateCount, fg.id + 1));
-    grown.set(flags);
-    info.flags = flags = grown;
+/** A word's record that is never dropped from the memo (for anchor words gates check directly). */
+function pinnedInfo(word: string): WordInfo {
+  const info = wordInfo(word);
+  pinnedInfos.set(word, info);
+  return info;
+}
+
+/** Bound the memo (odd input cannot grow it): start again from the pinned records, renumbered. */
+function trimWordInfos(): void {
+  if (wordInfos.size < WORD_INFO_LIMIT + pinnedInfos.size) return;
+  wordInfos.clear();
+  nextWordId = 0;
+  for (const [word, info] of pinnedInfos) {
+    info.id = nextWordId++;
+    wordInfos.set(word, info);
   }
-  let v = flags[fg.id] ?? 0;
+  for (const g of internedGates.values()) g.table.fill(0);
+}
+
+/** The gate's start flag for a word record id (2: can begin a match, 1: cannot), tested on first use. */
+function startFlag(fg: FirstGate, id: number, word: string): number {
+  let table = fg.table;
+  if (id >= table.length) {
+    const grown = new Uint8Array(Math.max(id + 1, table.length * 2, 256));
+    grown.set(table);
+    fg.table = table = grown;
+  }
+  let v = table[id] ?? 0;
   if (v === 0) {
-    v = startsGate(fg, info.word) ? 2 : 1;
-    flags[fg.id] = v;
+    v = startsGate(fg, word) ? 2 : 1;
+    table[id] = v;
   }
-  return v === 2;
+  return v;
 }
 
 /**
@@ -302,14 +346,14 @@ export class GatedTemplates {
   private readonly ungated: number[] = [];
   /** per template: the first element's words, where matching may start */
   private readonly firstGates: Array<FirstGate | undefined> = [];
-  /** per template: its gate groups (exact words and prefixes) */
-  private readonly gateGroups: Array<ReadonlyArray<FirstGate>> = [];
+  /** per template: its gate groups (exact words, by their records, and prefixes) */
+  private readonly gateGroups: Array<ReadonlyArray<GateGroup>> = [];
   /** templates with clause gates (see CompiledTemplate.clauseGates), checked after marking */
   private readonly clauseTemplates: Array<{
     readonly index: number;
     /** bits of the ordinary gates, which must all be marked first */
     readonly plainBits: number;
-    readonly groups: ReadonlyArray<{ readonly bit: number; readonly clauses: ClauseGate['clauses'] }>;
+    readonly groups: ReadonlyArray<{ readonly bit: number; readonly clauses: ReadonlyArray<readonly ClauseWord[]> }>;
   }> = [];
   private readonly hasClauses: Uint8Array;
   private lastAll: { readonly kw: KeyWords; readonly spans: readonly Span[] } | undefined;
@@ -353,11 +397,11 @@ export class GatedTemplates {
           // Groups whose clauses are all single words ({I}: "i", "me", "my") hold for almost every
           // message: check the others first so a failing template is rejected early (same result).
           groups: clauseGates
-            .map((cg, i) => ({ bit: (1 << (gates.length + i)) | 0, clauses: cg.clauses }))
+            .map((cg, i) => ({ bit: (1 << (gates.length + i)) | 0, clauses: cg.clauses.map(clauseWords) }))
             .sort((a, b) => shortestClause(b.clauses) - shortestClause(a.clauses)),
         });
       }
-      this.gateGroups.push(gates.map(firstGate));
+      this.gateGroups.push(gates.map(gateGroup));
       this.firstGates.push(t.firsts !== null ? internGate(t.firsts) : undefined);
       // For the follow check every anchor is taken as a prefix: a superset of what the regex accepts, so always safe.
       this.follows.push(t.follow !== null ? { gate: internGate(t.follow.anchors.map((a) => ({ word: a.word, prefix: true }))), reach: t.follow.reach } : undefined);
@@ -415,18 +459,8 @@ export class GatedTemplates {
     const { mask, exactIndex, prefixIndex } = this;
     const touched: number[] = [];
     const id = this.id;
-    for (const info of kw.infos()) {
-      let entries = info.entries[id];
-      if (entries === undefined) {
-        const word = info.word;
-        // Every gate entry a word satisfies (exact and prefix), looked up once per distinct word.
-        const found: GateEntry[] = [...(exactIndex.get(word) ?? [])];
-        const pre = word.length < 2 ? undefined : prefixIndex.get(head(word));
-        if (pre !== undefined) for (const slot of pre) if (word.startsWith(slot.prefix)) found.push(...slot.entries);
-        entries = found.length > 0 ? found : NO_ENTRIES;
-        while (info.entries.length < id) info.entries.push(undefined);
-        info.entries[id] = entries;
-      }
+    for (const info of kw.infos) {
+      const entries = info.entries[id] ?? this.entriesOf(info);
       if (entries.length > 0) this.mark(entries, epoch, touched);
     }
     // Most messages have no glued words: share one empty list rather than allocate one.
@@ -445,32 +479,46 @@ export class GatedTemplates {
         inner.push([pos + k, word.slice(k)]);
       }
     }
-    const out: Candidate[] = [];
-    for (const ti of this.ungated) out.push({ index: ti, starts: undefined, kw, inner });
-    // Clause gates are exact only when the key view's words are the regex's words.
-    let exactWords: boolean | undefined;
-    const clausesPass = (ti: number): boolean => {
-      const ct = this.clauseTemplates[this.clauseSlot[ti] ?? -1];
-      if (ct === undefined) return false;
-      let m = this.epochOf[ti] === epoch ? (mask[ti] ?? 0) : 0;
-      if ((m & ct.plainBits) !== ct.plainBits) return false;
-      for (const g of ct.groups) {
-        if ((m & g.bit) !== 0) continue;
-        exactWords ??= kw.long.length === 0 && PLAIN_KEY.test(kw.text);
-        if (!exactWords || clauseHolds(g.clauses, kw)) m |= g.bit;
-        else return false;
-      }
-      return m === this.full[ti];
-    };
+    // Template indexes that pass, then sorted (numbers, not candidate objects).
+    const passed: number[] = [...this.ungated];
     for (const ti of touched) {
       const kind = this.hasClauses[ti];
       // kind 0: ordinary gates only; 1: clause gates after ordinary gates (touched when those are);
       // 2: clause gates only (checked below whether touched or not).
-      if (kind === 0 ? mask[ti] === this.full[ti] : kind === 1 && clausesPass(ti)) out.push({ index: ti, starts: undefined, kw, inner });
+      if (kind === 0 ? mask[ti] === this.full[ti] : kind === 1 && this.clausesPass(ti, epoch, kw)) passed.push(ti);
     }
-    for (const ti of this.clauseOnly) if (clausesPass(ti)) out.push({ index: ti, starts: undefined, kw, inner });
-    if (out.length > 1) out.sort(byIndex);
+    for (const ti of this.clauseOnly) if (this.clausesPass(ti, epoch, kw)) passed.push(ti);
+    if (passed.length > 1) sortNumbers(passed);
+    const out: Candidate[] = new Array<Candidate>(passed.length);
+    for (let k = 0; k < passed.length; k++) out[k] = { index: passed[k] ?? 0, starts: undefined, kw, inner };
     return out;
+  }
+
+  /** Every gate entry a word satisfies (exact and prefix), worked out once per distinct word and remembered on its record. */
+  private entriesOf(info: WordInfo): readonly GateEntry[] {
+    const word = info.word;
+    const found: GateEntry[] = [...(this.exactIndex.get(word) ?? [])];
+    const pre = word.length < 2 ? undefined : this.prefixIndex.get(head(word));
+    if (pre !== undefined) for (const slot of pre) if (word.startsWith(slot.prefix)) found.push(...slot.entries);
+    const entries = found.length > 0 ? found : NO_ENTRIES;
+    while (info.entries.length < this.id) info.entries.push(undefined);
+    info.entries[this.id] = entries;
+    return entries;
+  }
+
+  /** A template with clause gates: its ordinary gates are all marked and every clause group holds. */
+  private clausesPass(ti: number, epoch: number, kw: KeyWords): boolean {
+    const ct = this.clauseTemplates[this.clauseSlot[ti] ?? -1];
+    if (ct === undefined) return false;
+    let m = this.epochOf[ti] === epoch ? (this.mask[ti] ?? 0) : 0;
+    if ((m & ct.plainBits) !== ct.plainBits) return false;
+    for (const g of ct.groups) {
+      if ((m & g.bit) !== 0) continue;
+      // Clause gates are exact only when the key view's words are the regex's words.
+      if (!isPlain(kw) || clauseHolds(g.clauses, kw)) m |= g.bit;
+      else return false;
+    }
+    return m === this.full[ti];
   }
 
   /**
@@ -479,24 +527,15 @@ export class GatedTemplates {
    */
   candidateFor(index: number, kw: KeyWords): Candidate | undefined {
     if (kw.long.length > 0) return { index, starts: null, kw, inner: [] };
-    const positions = kw.positions();
     for (const group of this.gateGroups[index] ?? []) {
       let ok = false;
-      for (const w of group.exact) {
-        if (positions.has(w)) {
+      for (const info of group.exact) {
+        if (has(kw, info)) {
           ok = true;
           break;
         }
       }
-      for (let q = 0; !ok && q < group.prefixes.length; q++) {
-        const p = group.prefixes[q] ?? '';
-        for (const w of kw.words) {
-          if (w.startsWith(p)) {
-            ok = true;
-            break;
-          }
-        }
-      }
+      for (let q = 0; !ok && q < group.prefixes.length; q++) ok = hasPrefix(kw, group.prefixes[q] ?? '');
       if (!ok) return undefined;
     }
     return { index, starts: undefined, kw, inner: NO_INNER };
@@ -553,18 +592,21 @@ function startsOf(fg: FirstGate, kw: KeyWords, inner: ReadonlyArray<readonly [nu
 
 /** Offsets of the (whole) words that can begin a match, ascending. */
 function startsOfWords(fg: FirstGate, kw: KeyWords): number[] {
-  // One pass over the message's words, reading each word's remembered flag for this gate
-  // (ascending and unique by construction).
   const out: number[] = [];
-  const { starts } = kw;
-  const infos = kw.infos();
-  const id = fg.id;
-  for (let k = 0; k < infos.length; k++) {
-    const info = infos[k];
-    if (info === undefined) continue;
-    // The remembered flag when known (2: yes, 1: no), otherwise test and remember it.
-    const v = id >= 0 && id < info.flags.length ? info.flags[id] : 0;
-    if (v === 2 || (v === 0 && startsGateInfo(fg, info))) out.push(starts[k] ?? 0);
+  const { starts, words } = kw;
+  if (fg.id < 0 || kw.stamp !== currentStamp) {
+    // Not interned, or an older message's words (their ids may be stale): test each word.
+    for (let k = 0; k < words.length; k++) if (startsGate(fg, words[k] ?? '')) out.push(starts[k] ?? 0);
+    return out;
+  }
+  // One pass over the message's word ids, reading the gate's remembered flag for each
+  // (ascending and unique by construction).
+  const { ids } = kw;
+  const table = fg.table;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] ?? 0;
+    const v = id < table.length ? (table[id] ?? 0) : 0;
+    if (v === 2 || (v === 0 && startFlag(fg, id, words[k] ?? '') === 2)) out.push(starts[k] ?? 0);
   }
   return out;
 }
@@ -576,8 +618,9 @@ function startsOfWords(fg: FirstGate, kw: KeyWords): number[] {
  */
 function followed(starts: readonly number[], gate: FirstGate, reach: number, kw: KeyWords): readonly number[] {
   if (starts.length === 0 || kw.long.length > 0 || kw.text.includes('*')) return starts;
-  const { words, starts: offsets } = kw;
-  const infos = kw.infos();
+  const { words, starts: offsets, ids } = kw;
+  // Record ids are only current for the latest message's words (see startsOfWords).
+  const fresh = kw.stamp === currentStamp && gate.id >= 0;
   const out: number[] = [];
   let k = 0;
   for (const p of starts) {
@@ -588,8 +631,7 @@ function followed(starts: readonly number[], gate: FirstGate, reach: number, kw:
     }
     const last = Math.min(words.length - 1, k + reach);
     for (let j = k + 1; j <= last; j++) {
-      const info = infos[j];
-      if (info !== undefined && startsGateInfo(gate, info)) {
+      if (fresh ? startFlag(gate, ids[j] ?? 0, words[j] ?? '') === 2 : startsGate(gate, words[j] ?? '')) {
         out.push(p);
         break;
       }
@@ -598,8 +640,17 @@ function followed(starts: readonly number[], gate: FirstGate, reach: number, kw:
   return out;
 }
 
-function byIndex(a: Candidate, b: Candidate): number {
-  return a.index - b.index;
+/** Sort a short list of numbers in place, ascending (insertion sort: lists here hold a few dozen at most). */
+function sortNumbers(xs: number[]): void {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (xs[j] ?? 0) > x) {
+      xs[j + 1] = xs[j] ?? 0;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
 }
 
 function ascending(a: number, b: number): number {
