@@ -132,6 +132,18 @@ describe('evaluation on labelled data', () => {
     expect(r.benign.fp).toBeLessThanOrEqual(1); // of 30
   });
 
+  // heldout-6.jsonl was written blind: by someone who never read the rules, word lists or
+  // other fixtures. Its first run is below target too (moderation/README.md); this guards it.
+  it('held-out 6 (written blind, below target): prints its scores and does not regress below its first run', () => {
+    const r = evaluate(loadJsonl(FIXTURES.heldout6));
+    console.log(table('held-out 6 (written blind, BELOW TARGET)', r));
+    expect(r.selfHarm.n).toBe(21);
+    expect(r.selfHarm.hit).toBeGreaterThanOrEqual(17); // of 21 on its first run
+    expect(r.escalation.hit).toBeGreaterThanOrEqual(54); // of 70
+    expect(r.flags.hit).toBeGreaterThanOrEqual(19); // of 20
+    expect(r.benign.fp).toBeLessThanOrEqual(7); // of 110
+  });
+
   it('has at least 300 concerning and 150 benign messages across the datasets, in every category', () => {
     const all = [FIXTURES.tuning, FIXTURES.heldout, FIXTURES.heldout2, FIXTURES.heldout3, FIXTURES.heldout4, FIXTURES.heldout5].flatMap(loadJsonl);
     const concerning = all.filter((i) => i.expect !== 'allow');

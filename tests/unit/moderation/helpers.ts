@@ -27,6 +27,11 @@ export const FIXTURES = {
   heldout4: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-4.jsonl', import.meta.url)),
   /** Written before the recall backstop existed; first run and after run in moderation/README.md. */
   heldout5: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-5.jsonl', import.meta.url)),
+  /**
+   * Written by someone who never saw the rules, word lists or other fixtures (2026-11-22), run
+   * once, never tuned on: the most honest recall and false-alarm figures we have.
+   */
+  heldout6: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-6.jsonl', import.meta.url)),
   /** A copy of the project's shared starter sample (shared/data/safeguarding-sample.jsonl). */
   starter: fileURLToPath(new URL('../../fixtures/safeguarding/starter-sample.jsonl', import.meta.url)),
 };
