@@ -29,7 +29,7 @@ export default ts.config(
 	},
 	{ files: ['contracts/**'], rules: boundary('contracts/ imports only zod.', '**/server/**', '**/web/**', '**/moderation/**', '$lib/*', '$app/*', 'mongoose', 'express', 'socket.io') },
 	{ files: ['moderation/**'], rules: boundary('moderation/ is self-contained: no server/, web/ or contracts/.', '**/server/**', '**/web/**', '**/contracts/**', '$lib/*', 'mongoose', 'express', 'socket.io') },
-	{ files: ['web/**'], rules: boundary('web/ imports contracts only, never server/ or moderation/.', '**/server/**', '!$lib/server/**', '**/moderation/**', 'mongoose', 'express', 'socket.io') },
+	{ files: ['web/**'], rules: boundary('web/ imports contracts only, never server/ or moderation/.', '**/server/**', '!$lib/server/**', '**/moderation/**', '!$lib/components/moderation/**', 'mongoose', 'express', 'socket.io') },
 	{ files: ['server/**'], rules: boundary('server/ never imports web/.', '**/web/**', '$lib/*', '$app/*') },
 	{
 		files: ['server/**', 'moderation/**'],

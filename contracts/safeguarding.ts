@@ -125,6 +125,10 @@ export const escalationDetail = escalation.extend({
 	recentItems: z.array(contextMessage),
 	previous: z.array(escalation.pick({ id: true, severity: true, categories: true, status: true, createdAt: true, outcome: true, source: true })),
 	outcomes: z.array(z.string()),
+	/** The held-queue item for the same text, while it waits for a decision. */
+	heldReviewId: objectId.nullable(),
+	/** Whether "hide the message" can be done from here (chat messages can; poll answers are hidden from the poll page). */
+	canHide: z.boolean(),
 	/** Moderators of this hub, for assigning. */
 	assignable: z.array(z.object({ id: objectId, name: z.string() }))
 });
@@ -166,6 +170,14 @@ export const reviewQueues = ['held', 'reported'] as const;
 export const reviewQueue = z.enum(reviewQueues);
 export const reviewStatuses = ['pending', 'approved', 'rejected', 'superseded'] as const;
 
+/** The escalation source that goes with each kind of queue item. */
+export const sourceOfReviewKind: Record<ReviewKind, EscalationSource> = {
+	answer: 'poll-answer',
+	suggestion: 'poll-suggestion',
+	'chat-message': 'chat',
+	'survey-answer': 'survey-answer'
+};
+
 export const reviewKindLabel: Record<ReviewKind, string> = {
 	answer: 'Poll answer',
 	suggestion: 'Name suggestion',
@@ -193,6 +205,8 @@ export const reviewItem = z.object({
 	decidedAt: z.string().nullable(),
 	decidedByName: z.string().nullable(),
 	decisionReason: z.string().nullable(),
+	/** The concern raised about the same text, if any. */
+	escalationId: objectId.nullable(),
 	/** What approving and rejecting mean for this item, in words. */
 	approveLabel: z.string(),
 	rejectLabel: z.string()

@@ -102,7 +102,10 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 			void socket.join(actor.user.hubIds.map(rooms.hubModerators));
 		// Admins cover every hub of their organisation.
 		if (actor.kind === 'staff' && actor.user.role === 'admin')
-			void services.org.listHubs(actor).then((hubs) => socket.join(hubs.map((h) => rooms.hubModerators(h.id)))).catch(() => undefined);
+			void services.org
+				.listHubs(actor)
+				.then((hubs) => socket.join(hubs.flatMap((h) => [rooms.hubModerators(h.id), rooms.hubStaff(h.id)])))
+				.catch(() => undefined);
 		// Facilitators hear moderators' follow-up requests for their hubs.
 		if (actor.kind === 'staff' && actor.user.role !== 'moderator') void socket.join(actor.user.hubIds.map(rooms.hubStaff));
 		// A joined young person hears about their session at once, before any hello.

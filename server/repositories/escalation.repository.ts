@@ -77,15 +77,19 @@ export function createEscalationRepository({ Escalation }: Models) {
 			if (q.assignee === 'none') filter.assigneeId = null;
 			else if (q.assignee === 'me' && q.userId) filter.assigneeId = oid(q.userId);
 			else if (q.assignee && q.assignee !== 'me') filter.assigneeId = oid(q.assignee);
-			const rows = await Escalation.find(filter, { history: 0, notes: 0, context: 0 })
-				.sort(q.queue === 'closed' ? { closedAt: -1 } : { createdAt: -1 })
-				.limit(q.limit)
-				.lean();
-			// Active queue: most severe first, then oldest first (the longest wait at the top).
-			if (q.queue !== 'closed')
-				rows.sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || a.createdAt.getTime() - b.createdAt.getTime());
-			return rows;
+			const projection: Record<string, 0> = { history: 0, notes: 0, context: 0 };
+			if (q.queue === 'closed') return (await Escalation.find(filter, projection).sort({ closedAt: -1 }).limit(q.limit).lean()) as EscalationDoc[];
+			// Active queue: most severe first, then oldest first (the longest wait at the top). The
+			// oldest are read first, so a long queue never drops the most overdue items.
+			const rows = (await Escalation.find(filter, projection).sort({ createdAt: 1 }).limit(Math.max(q.limit, 2000)).lean()) as EscalationDoc[];
+			rows.sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || a.createdAt.getTime() - b.createdAt.getTime());
+			return rows.slice(0, q.limit);
 		},
+
+		/** Escalations raised from these items (for linking queue items to their concern). */
+		findBySourcePrefix: (source: string, prefix: string) =>
+			Escalation.findOne({ source, sourceRef: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` } }, { _id: 1 }).sort({ createdAt: -1 }).lean(),
+		findBySources: (source: string, refs: string[]) => Escalation.find({ source, sourceRef: { $in: refs } }, { _id: 1, sourceRef: 1 }).lean(),
 
 		/** Everything in a time window, for the dashboard and exports (no text, context or history). */
 		listForStats: (orgId: string, hubIds: string[] | null, since: Date) =>

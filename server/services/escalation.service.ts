@@ -7,6 +7,8 @@
 import {
 	concernSeverities,
 	defaultSafeguardingSettings,
+	sourceOfReviewKind,
+	type ReviewKind,
 	safeguardingSettings,
 	type ContextMessage,
 	type Dashboard,
@@ -64,12 +66,14 @@ export interface NotifierHook {
 }
 
 const ACTIVE = ['open', 'acknowledged', 'actioned'];
+const VIEW_WINDOW_MS = 10 * 60_000;
 
 export function createEscalationService(deps: { repos: Repositories; audit: AuditService; bus: Bus; now: () => Date; notifyAtOnce: boolean }) {
 	const { repos, audit, bus, now } = deps;
 	const handlers = new Map<string, EscalationSourceHandler>();
 	const recentProviders: RecentItemsProvider[] = [];
 	let notifier: NotifierHook | null = null;
+	const views = new Map<string, number>();
 	const names = new Map<string, { value: string; at: number }>();
 
 	async function settingsOf(orgId: string): Promise<SafeguardingSettings> {
@@ -222,7 +226,18 @@ export function createEscalationService(deps: { repos: Repositories; audit: Audi
 			const previous = e.participantId ? await repos.escalations.listForParticipant(String(e.participantId), String(e._id)) : [];
 			const settings = await settingsOf(String(e.orgId));
 			const mods = await repos.users.listModeratorsOf(String(e.orgId), String(e.hubId));
-			await audit.record(actor, 'escalation.view', { type: 'escalation', id, hubId: String(e.hubId) });
+			// Who looked is on record; repeat views by the same person within a few minutes are one view.
+			const viewKey = `${staffOf(actor).id}:${id}`;
+			const lastView = views.get(viewKey) ?? 0;
+			if (now().getTime() - lastView > VIEW_WINDOW_MS) {
+				views.set(viewKey, now().getTime());
+				if (views.size > 10_000) views.clear();
+				await audit.record(actor, 'escalation.view', { type: 'escalation', id, hubId: String(e.hubId) });
+			}
+			const kind = (Object.entries(sourceOfReviewKind).find(([, src]) => src === e.source)?.[0] ?? null) as ReviewKind | null;
+			// Survey concerns carry which save raised them (`response:question:n`); the held item is per answer.
+			const reviewRef = e.source === 'survey-answer' ? e.sourceRef.split(':').slice(0, 2).join(':') : e.sourceRef;
+			const heldReviewId = kind ? await repos.reviews.findByKey(`held:${kind}:${reviewRef}`) : null;
 			return {
 				...base,
 				context,
@@ -247,6 +262,8 @@ export function createEscalationService(deps: { repos: Repositories; audit: Audi
 					source: p.source as Escalation['source']
 				})),
 				outcomes: settings.outcomes,
+				heldReviewId: heldReviewId && heldReviewId.status === 'pending' ? String(heldReviewId._id) : null,
+				canHide: Boolean(handler?.hide),
 				assignable: mods.map((m) => ({ id: String(m._id), name: m.displayName }))
 			};
 		},

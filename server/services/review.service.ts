@@ -4,7 +4,7 @@
  * item is owned by its own service, which registers how "approve" and "reject" apply to it; this
  * service keeps one queue, decides once (a guarded update), and audits every decision.
  */
-import type { ReviewDecisionBody, ReviewItem, ReviewKind, ReviewQuery } from '../../contracts/index.js';
+import { sourceOfReviewKind, type ReviewDecisionBody, type ReviewItem, type ReviewKind, type ReviewQuery } from '../../contracts/index.js';
 import { assertScope, canSeeHub, hubFilter, staffOf, type Actor } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import type { Repositories } from '../repositories/index.js';
@@ -45,7 +45,7 @@ export function createReviewService(deps: { repos: Repositories; audit: AuditSer
 		return hubNames.get(id)!;
 	};
 
-	async function toItem(r: ReviewRow): Promise<ReviewItem> {
+	async function toItem(r: ReviewRow, escalationId: string | null = null): Promise<ReviewItem> {
 		const queue = r.queue as 'held' | 'reported';
 		const labels = kinds.get(r.kind)?.labels[queue] ?? { approve: 'Approve', reject: 'Reject' };
 		return {
@@ -67,6 +67,7 @@ export function createReviewService(deps: { repos: Repositories; audit: AuditSer
 			decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
 			decidedByName: r.decidedByName ?? null,
 			decisionReason: r.decisionReason ?? null,
+			escalationId,
 			approveLabel: labels.approve,
 			rejectLabel: labels.reject
 		};
@@ -102,7 +103,20 @@ export function createReviewService(deps: { repos: Repositories; audit: AuditSer
 		async list(actor: Actor, q: ReviewQuery): Promise<ReviewItem[]> {
 			const user = staffOf(actor);
 			const rows = await repos.reviews.list(user.orgId, hubFilter(actor), q);
-			return Promise.all(rows.map((r) => toItem(r as ReviewRow)));
+			// Link each item to the concern raised about the same text, in one query per kind.
+			const linked = new Map<string, string>();
+			for (const kind of new Set(rows.map((r) => r.kind))) {
+				const refs = rows.filter((r) => r.kind === kind).map((r) => r.ref);
+				const source = sourceOfReviewKind[kind as ReviewKind];
+				if (!source) continue;
+				if (source === 'survey-answer') {
+					for (const ref of refs) {
+						const found = await repos.escalations.findBySourcePrefix(source, `${ref}:`);
+						if (found) linked.set(`${kind}:${ref}`, String(found._id));
+					}
+				} else for (const e of await repos.escalations.findBySources(source, refs)) linked.set(`${kind}:${e.sourceRef}`, String(e._id));
+			}
+			return Promise.all(rows.map((r) => toItem(r as ReviewRow, linked.get(`${r.kind}:${r.ref}`) ?? null)));
 		},
 
 		async counts(actor: Actor) {

@@ -47,7 +47,10 @@ async function createOpen(body: Record<string, unknown>): Promise<SurveyOut> {
 	return (await staff.post(`/api/surveys/${s.id}/open`, {})).json.data as SurveyOut;
 }
 
-const save = async (c: Client, id: string, answers: Record<string, unknown>, submit: boolean) => c.request<Saved>('PUT', `/api/my/surveys/${id}/response`, { answers, submit });
+const save = async (c: Client, id: string, answers: Record<string, unknown>, submit: boolean) => {
+	const r = await c.request('PUT', `/api/my/surveys/${id}/response`, { answers, submit });
+	return { status: r.status, error: r.json.error, data: r.json.data as Saved | undefined };
+};
 const results = async (id: string, query = '') => (await staff.get(`/api/surveys/${id}/results${query}`)).json.data as Results;
 const question = (r: Results, id: string) => r.questions.find((q) => q.questionId === id)!;
 
@@ -108,19 +111,19 @@ describe('answering', () => {
 		expect(((await yp.get('/api/my/surveys')).json.data as { id: string; mine: string | null }[]).find((x) => x.id === s.id)?.mine).toBeNull();
 
 		// Save half-way, come back later: the answers are still there.
-		expect((await save(yp, s.id, { feel: '4' }, false)).json.data?.state).toBe('draft');
+		expect((await save(yp, s.id, { feel: '4' }, false)).data?.state).toBe('draft');
 		const resumed = (await yp.get(`/api/my/surveys/${s.id}`)).json.data as { response: { state: string; answers: Record<string, unknown> } };
 		expect(resumed.response).toMatchObject({ state: 'draft', answers: { feel: '4' } });
 
 		// Sending needs the required questions; nothing changes when it is refused.
 		const refused = await save(yp, s.id, { feel: '4' }, true);
 		expect(refused.status).toBe(400);
-		expect(refused.json.error?.fields).toEqual({ visit: 'Please answer this question.' });
+		expect(refused.error?.fields).toEqual({ visit: 'Please answer this question.' });
 		expect(((await yp.get(`/api/my/surveys/${s.id}`)).json.data as { response: { state: string } }).response.state).toBe('draft');
 
 		const sent = await save(yp, s.id, { feel: '4', visit: 'yes', what: ['food', 'friends'], 'why-not': 'dropped because hidden' }, true);
-		expect(sent.json.data).toMatchObject({ state: 'submitted', answers: { feel: '4', visit: 'yes', what: ['food', 'friends'] } });
-		expect(sent.json.data?.answers).not.toHaveProperty('why-not');
+		expect(sent.data).toMatchObject({ state: 'submitted', answers: { feel: '4', visit: 'yes', what: ['food', 'friends'] } });
+		expect(sent.data?.answers).not.toHaveProperty('why-not');
 
 		const stored = await t.app.repos.surveys.listSubmitted(s.id);
 		expect(stored).toHaveLength(1);
@@ -144,7 +147,7 @@ describe('answering', () => {
 		await staff.post(`/api/surveys/${s.id}/close`, {});
 		const late = await save(yp, s.id, { mood: '1' }, true);
 		expect(late.status).toBe(409);
-		expect(late.json.error?.code).toBe('POLL_CLOSED');
+		expect(late.error?.code).toBe('POLL_CLOSED');
 		expect((await t.app.repos.surveys.listSubmitted(s.id))[0]!.answers).toEqual({ mood: '5', someone: 'yes' });
 	});
 
@@ -155,7 +158,7 @@ describe('answering', () => {
 		expect(info).toMatchObject({ title: 'How are we doing?', accepting: true });
 		expect(info.whoReads).toMatch(/participation team/);
 		expect((await visitor.post(`/api/public/surveys/${link.id}/join`, { displayName: 'Swift Falcon' })).status).toBe(200);
-		expect((await save(visitor, link.id, { listened: 8 }, true)).json.data?.state).toBe('submitted');
+		expect((await save(visitor, link.id, { listened: 8 }, true)).data?.state).toBe('submitted');
 
 		const group = await createOpen({ template: 'wellbeing-check-in', audience: { kind: 'group', groupId: t.world.groupA } });
 		const stranger = new Client(t.url);
@@ -178,7 +181,7 @@ describe('free text', () => {
 	it('holds contact details for a moderator and leaves them out of results until approved', async () => {
 		const s = await createOpen({ template: 'hows-your-hub', audience: { kind: 'group', groupId: t.world.groupA } });
 		const yp = await youngPerson('Sunny Wren');
-		const r = (await save(yp, s.id, { feel: '3', visit: 'no', 'why-not': 'text me on 07700 900123 and i will tell u' }, true)).json.data!;
+		const r = (await save(yp, s.id, { feel: '3', visit: 'no', 'why-not': 'text me on 07700 900123 and i will tell u' }, true)).data!;
 		expect(r.held).toEqual(['why-not']);
 		let q = question(await results(s.id), 'why-not');
 		expect(q.answered).toBe(0);
@@ -198,7 +201,7 @@ describe('free text', () => {
 		const s = await createOpen({ template: 'wellbeing-check-in', audience: { kind: 'group', groupId: t.world.groupA } });
 		const yp = await youngPerson('Gentle Finch');
 		const me = (await yp.get('/api/auth/me')).json.data as { participant: { id: string } };
-		const r = (await save(yp, s.id, { mood: '1', anything: 'i want to kill myself tonight' }, false)).json.data!;
+		const r = (await save(yp, s.id, { mood: '1', anything: 'i want to kill myself tonight' }, false)).data!;
 		expect(r.support?.message).toBeTruthy();
 		const open = (await mod.get('/api/moderation/escalations')).json.data as { source: string; severity: string; participantId: string | null; text: string }[];
 		expect(open).toContainEqual(expect.objectContaining({ source: 'survey-answer', severity: 'urgent', participantId: me.participant.id, text: 'i want to kill myself tonight' }));

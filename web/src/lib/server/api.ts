@@ -9,7 +9,7 @@ type Event = Pick<RequestEvent, 'fetch' | 'cookies'>;
  * Calls the JSON API from server-side code (loads and form actions). Cookies the API sets
  * (sign-in, joining) are passed on to the browser.
  */
-export async function api<T>(event: Event, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Result<T>> {
+export async function api<T>(event: Event, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Result<T>> {
 	const res = await event.fetch(`/api${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'content-type': 'application/json' },

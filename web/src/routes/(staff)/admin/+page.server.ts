@@ -9,6 +9,7 @@ interface AuditRow {
 	at: string;
 	actorType: string;
 	actorId: string | null;
+	actorName: string;
 	action: string;
 	targetType: string | null;
 	targetId: string | null;
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		apiData<Hub[]>(event, '/hubs'),
 		apiData<Group[]>(event, '/groups'),
 		apiData<StaffUser[]>(event, '/users'),
-		apiData<AuditRow[]>(event, '/audit?limit=20')
+		apiData<AuditRow[]>(event, '/audit?limit=10')
 	]);
 	return { org, hubs, groups, users, audit };
 };
