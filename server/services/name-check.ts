@@ -43,7 +43,7 @@ export function createNameCheck(checker: TextChecker | null, raise?: (input: Rai
 		if (!checker) return true;
 		if (checker.isPublishable(name)) return true;
 		if (scope && raise && checker.checkLocal) {
-			let verdict: ContentVerdict | null = null;
+			let verdict: ContentVerdict | null;
 			try {
 				verdict = checker.checkLocal(name, 'display-name');
 			} catch {
