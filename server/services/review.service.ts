@@ -181,7 +181,8 @@ export function createReviewService(deps: { repos: Repositories; audit: AuditSer
 
 		/** A young person's recent items waiting or decided, for an escalation's context. */
 		async recentFor(participantId: string) {
-			return (await repos.reviews.recentByParticipant(participantId)).map((r) => ({
+			// Chat messages come from the chat itself (with their own ids), so they are not listed twice.
+			return (await repos.reviews.recentByParticipant(participantId)).filter((r) => r.kind !== 'chat-message').map((r) => ({
 				id: String(r._id),
 				author: r.authorName ?? '',
 				text: r.text ?? '',
