@@ -259,8 +259,25 @@ const SLANG_TABLE: Readonly<Record<string, string>> = {
   nudez: 'nudes', noodz: 'nudes', noods: 'nudes', nudies: 'nudes', n00dz: 'nudes', msg: 'message', txt: 'text',
   stepdad: 'stepdad', stepmom: 'stepmum', stepmam: 'stepmum', mom: 'mum', mam: 'mum', mummy: 'mum',
   stfu: 'shut the fuck up', gtfo: 'get the fuck out', wtf: 'what the fuck', fml: 'fuck my life',
-  xan: 'xanax', xans: 'xanax', xannies: 'xanax',
+  xan: 'xanax', xans: 'xanax', xannies: 'xanax', 's/h': 'self harm', 's-h': 'self harm',
+  unalivin: 'unaliving', unalivng: 'unaliving',
+  ...gDropped(
+    'go do sleep kill com noth someth anyth try think feel liv dy cry tak say look hurt stabb carry hid drink smok eat starv ' +
+      'burn bleed jump hang end leav stay sitt gett sell deal steal hitt punch kick fight scratch harm threaten follow messag ' +
+      'text send bully chatt walk talk call beat batter slapp chok touch lock keep work wait miss plann want hat puk purg shak ' +
+      'cutt runn',
+  ),
 };
+
+/**
+ * Dropped g's ("sleepin", "cuttin", "goin") written back in full. A fixed list of stems (never a
+ * suffix rule: "robin", "cabin" and "begin" are words), each `stem + in` → `stem + ing`.
+ */
+function gDropped(stems: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const stem of stems.split(' ')) if (stem !== '') out[`${stem}in`] = `${stem}ing`;
+  return out;
+}
 
 const SLANG: ReadonlyMap<string, string> = new Map(Object.entries(SLANG_TABLE));
 
@@ -286,10 +303,13 @@ const BIGRAMS: ReadonlyMap<string, ReadonlyMap<string, string>> = (() => {
 const SH_BEFORE = new Set([
   'did', 'do', 'doing', 'done', 'my', 'of', 'from', 'to', 'relapsed', 'relapse', 'into', 'about', 'urges', 'urge',
   'no', 'an', 'after', 'since', 'clean', 'stop', 'started', 'start', 'still', 'and', 'with', 'for',
+  'i', 'ive', 'been', 'keep', 'kept', 'through', 'via', 'using', 'thoughts', 'against',
 ]);
 const SH_AFTER = new Set([
   'again', 'scars', 'scar', 'urges', 'urge', 'marks', 'clean', 'relapse', 'cuts', 'wounds', 'free', 'tonight',
   'last', 'every', 'when', 'because', 'cos', 'is', 'helps', 'since',
+  'help', 'thoughts', 'habit', 'triggers', 'recovery', 'streak', 'yesterday', 'today', 'earlier', 'lately', 'relapsed',
+  'wounds', 'cut', 'cuts', 'days', 'weeks', 'months', 'stuff', 'tho', 'though',
 ]);
 
 /** Single letters that are ordinary words, so "u r a legend" is not glued into "ura". */
@@ -420,6 +440,32 @@ function isSingleLetterish(t: Tok): boolean {
 
 function liteIndex(t: Tok, k: number): number {
   return t.map !== null ? (t.map[k] ?? t.ls) : t.ls + k;
+}
+
+/**
+ * Two letters joined by a slash or dash that are one abbreviation ("s/h", "s-h": self-harm), made
+ * one token before single letters are joined, so "did s/h a lot" does not become "sha". A dot is
+ * left alone ("s.h." are initials).
+ */
+const SLASH_PAIRS: ReadonlySet<string> = new Set(['s/h', 's-h']);
+
+function joinSlashPairs(toks: Tok[], lite: string): Tok[] {
+  let out: Tok[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const a = toks[i];
+    const b = toks[i + 1];
+    if (a !== undefined && b !== undefined && a.text.length === 1 && b.text.length === 1 && b.ls === a.le + 1) {
+      const pair = `${a.text}${lite[a.le] ?? ''}${b.text}`;
+      if (SLASH_PAIRS.has(pair)) {
+        out ??= toks.slice(0, i);
+        out.push(tok(pair, a.ls, b.le, null));
+        i++;
+        continue;
+      }
+    }
+    out?.push(a as Tok);
+  }
+  return out ?? toks;
 }
 
 /** Join runs of ≥3 single letters separated by short gaps: "k i l l", "s.u.i.c.i.d.e". */
@@ -650,7 +696,7 @@ function squeezeView(view: TextView): TextView {
 /** Normalise a text into its three views. Never throws; linear in the length of the text. */
 export function normalise(original: string, options: NormaliseOptions = {}): NormalisedText {
   const lite = buildLite(original);
-  const raw = tokenise(lite.text);
+  const raw = joinSlashPairs(tokenise(lite.text), lite.text);
   const joined = joinSplitLetters(raw, lite.text);
   const toks = rewriteTokens(joined, options.vocabulary ?? DEFAULT_VOCABULARY);
   const words = joinTokens(toks, lite);

@@ -43,6 +43,30 @@ const BRITISH_EXTRAS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['coon', ['|coon|', '|coons|']],
   ['wanker', ['|wnker']],
   ['dickhead', ['|dikhead']],
+  ['wasteman', ['|wasteman', '|wastemen', '|wastegash']],
+  ['sket', ['|sket|', '|skets|', '|sketty|']],
+  ['skank', ['|skank']],
+  ['scrote', ['|scrote|', '|scrotes|']],
+  ['knobend', ['|knobend']],
+];
+
+/**
+ * Innocent words that contain a listed word: UK place names (the Scunthorpe problem), surnames,
+ * and everyday words. obscenity's whitelist drops any match that lies inside one of these, so
+ * "Penistone" and "Cumnock" pass while "penis" and "cum" are still found. Maintained: add a
+ * place or word here when a moderator reports one (write it as the words view has it: lower
+ * case, apostrophes dropped, single spaces).
+ */
+export const ALLOWED_WORDS: readonly string[] = [
+  // places
+  'penistone', 'penisarwaun', 'cumnock', 'cumwhinton', 'cummertrees', 'cumledge', 'bitchfield', 'twatt',
+  'shitlington', 'upper dicker', 'lower dicker', 'cockshutt', 'slutshole', 'offas dyke', 'devils dyke', 'dyke road',
+  'clitheroe', 'scunthorpe', 'lightwater', 'cockermouth', 'cockfosters', 'penicuik', 'wankie', 'titchfield',
+  // surnames and names
+  'cummings', 'cumming', 'dickinson', 'dickson', 'dickie', 'dickey', 'dickens', 'hitchcock', 'van dyke', 'fagin',
+  // everyday words
+  'shiitake', 'cockpit', 'cockpits', 'blue tit', 'blue tits', 'great tit', 'great tits', 'coal tit', 'coal tits',
+  'flame retardant', 'fire retardant', 'stalactite', 'stalactites', 'penistone road',
 ];
 
 /** Slurs: filed as `hate` rather than `abusive-language`. */
@@ -59,6 +83,11 @@ for (const [word, patterns] of BRITISH_EXTRAS) {
     return builder;
   });
 }
+dataset.addPhrase((p) => {
+  let builder = p.setMetadata({ originalWord: 'allowed' });
+  for (const word of ALLOWED_WORDS) builder = builder.addWhitelistedTerm(word);
+  return builder;
+});
 const built = dataset.build();
 const matcher = new RegExpMatcher({ ...built, ...englishRecommendedTransformers });
 

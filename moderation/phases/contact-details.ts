@@ -37,7 +37,12 @@ export const contactDetails: Phase = ({ norm, findings }) => {
       span: toOriginalSpan(norm.lite, hit.start, hit.end),
     });
   }
-  found.push(...contactRuleSet.run(norm, 'contact-details'));
+  const phrases = contactRuleSet.run(norm, 'contact-details');
+  for (const f of phrases) {
+    // A bare "add me" inside a fuller request ("add me on snap") is the same finding: keep one.
+    if (f.rule === 'pi-contact-bare' && phrases.some((g) => g !== f && g.span[0] < f.span[1] && f.span[0] < g.span[1])) continue;
+    found.push(f);
+  }
   if (found.length === 0) return undefined;
 
   const groomingFinding = findings.find((f) => f.category === 'sexual-exploitation');

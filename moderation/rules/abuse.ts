@@ -1,7 +1,8 @@
 /**
  * Abuse disclosure (physical, sexual, emotional, neglect) and domestic abuse a
  * young person sees or hears at home. Physical and sexual harm to the young
- * person is high; emotional harm and neglect are medium.
+ * person is high; emotional harm and neglect are medium, and high when the message names a
+ * carer, residential staff or a worker (`highIf`).
  */
 import type { RuleSpec } from './engine.js';
 
@@ -20,6 +21,61 @@ const GAME_IDIOMS = [
   '(dog|cat|hamster|horse|snake|rabbit|bee|wasp|spider|mosquito|insect|puppy|kitten|ball) ~1 (bit|bites|stung|scratched|attacked|hit|hits) me',
   '(chok*) (me|us) up',
   '(punch*|hit|kick*|slap*) (me|us) ~3 (playing|training|boxing|at football|at rugby|in football|in rugby|in the game|in pe|by accident|accidentally|as a joke|for a laugh|joking|play fighting)',
+];
+
+/**
+ * Emotional harm and neglect by someone in a position of trust over a young person in care (a
+ * foster carer, residential staff, a worker) is an allegation the safeguarding lead must act on
+ * at once, so those rules are high (not medium) when such a person is named in the message.
+ */
+const TRUSTED_ADULT =
+  '(foster carer|foster carers|foster mum|foster dad|foster parent|foster parents|foster mam|my carer|my carers|the carers|carer|carers|' +
+  'staff|key worker|keyworker|support worker|residential|the home|care home|childrens home|resi|the unit|placement|social worker|the workers|house parent)';
+
+const NEGLECT: readonly string[] = [
+  '(dont|doesnt|wont|never|didnt|dont even|wouldnt|will not) (give|feed|let) (me|us) ~1 (food|eat|any food|anything to eat|dinner|tea|breakfast|lunch|meals|a meal)',
+  '(dont|never|not|hardly ever|rarely) (get|getting|gets) (fed|food|feed|any food|a meal|meals)',
+  '(never|no|not enough|nothing|isnt any|isnt enough|never any) ~1 food (in|at) (the house|home|mine|the flat|my house|my mums|my dads|the fridge|the cupboards)',
+  '(have to|got to|had to) steal food',
+  '(lock|locks|locked|locking) (me|us) (in|out|up) ~4',
+  '(havent|hasnt|not|never|dont) (had|been|have|get|got)? ~2 (clean clothes|a bath|a shower|washed|been fed|fed|anything to eat|a proper meal) (in|for) ~1 (days|weeks|ages|a week|months|a month)',
+  '(no one|nobody|noone) (looks after|feeds|cooks for|takes care of|cares for) (me|us)',
+  '(left|leaves|leave) (me|us) (alone|on my own|on our own|home alone) ~3 (for|all) ~1 (days|nights|weekend|week|night)',
+  '(nobody|no one|noone) (washes|cleans|buys|irons|sorts) (my|our) (clothes|uniform|school uniform|stuff)',
+  '(i|we) (smell|stink) ~2 (at school|in class|and people|and everyone|cos nobody|because nobody)',
+  '(lock|locks|locked|locking) (the)? (fridge|cupboards|cupboard|kitchen|food|food cupboard) ~6',
+  '(only|just) (feed|feeds|fed|give|gives|gave) (me|us) ~2 (once a day|one meal|1 meal|scraps|leftovers|bread|nothing)',
+  '(not|never) (allowed|let) (to)? ~1 (eat|food|have food|have dinner|have tea|eat with)',
+  '(make|makes|made) (me|us) (sleep|stay) (on the floor|outside|in the garden|in the shed|in the car|in the hallway)',
+  '(i|we) (get|only get|just get) (leftovers|scraps|their leftovers)',
+  '(mum|dad|my carer|carer|she|he|they) (sleeps|is asleep|stays in bed|lies in bed|is passed out|is always asleep) (all day|every day|most days)',
+  '(dont|wont|doesnt|never|do not) let (me|us) (out of|leave|come out of) (my|the|our) (room|bedroom|house|flat) ~3',
+  '(too|always|so|usually|often) (drunk|high|wasted|off her face|off his face|pissed|stoned|mashed) (to|for) ~1 (look after|care for|feed|get|take care of|notice|cook for|wake up for) (us|me|my)',
+  '(no|without) (food|dinner|tea|meals|eating) ~5 (punishment|punished|when im bad|if im bad|for days|all day)',
+  '(punishment|punished|as a punishment) ~8 (no food|without food|no dinner|no tea|no meals|nothing to eat)',
+  '(made|make|makes|forced|force) (me|us)? (to)? (stay|sit|stand) (in|outside) (my|the) (room|bedroom|garden|cold|corner) ~3 (all day|all night|for hours|for days|no food|without food)',
+  '(only|just) (get|gets|getting|got|allowed) (fed|food|dinner|tea|to eat|a meal|meals|breakfast) (if|when|after|once|unless) (i|we)',
+  '(dont|doesnt|wont|never|didnt|stop|stopped|not) (feed|feeding|feeds) (me|us)',
+  '(feed|feeding|food|eat|meals|dinner|tea|breakfast) ~6 (as a punishment|as punishment|to punish)',
+];
+
+const NEGLECT_UNLESS: readonly string[] = ['(lock|locked|locking) (me|us) out ~3 (by accident|accidentally|again lol)', 'locked (me|us) in (the)? (game|lobby|call)'];
+
+const EMOTIONAL: readonly string[] = [
+  '(calls|called|calling|call|tells|told|telling|says|said|saying) (me|i am|im|i was|me a|that i am|that im) ~2 (worthless|useless|a waste of space|waste of space|a mistake|a burden|nothing|pathetic|disgusting|a freak|a retard|thick|a slag|a whore|a slut|unlovable|unwanted|ugly|fat|a failure|a disappointment|evil|the devil)',
+  '(wish|wishes|wished) (i|id) (was|were|had)? ~1 (never (been)? born|dead|not born|gone)',
+  '(he|she|they|mum|dad|my mum|my dad|my carer|my carers|my stepdad|my stepmum) ~3 (wishes|wished|wish) (i|id) ~1 (never|dead|not born|gone)',
+  '(scream*|shout*|yell*|swear*) at me (every day|all the time|constantly|every night|daily|for nothing|every single day)',
+  '(no one|nobody|noone) will ever (want|love|care about|foster|adopt) (me|you)',
+  '(threat*|says|said|say) ~3 if i (tell|told|say|said|speak to|talk to) (anyone|anybody|someone|social|my social worker|the police|a teacher|staff|my worker)',
+  '(threaten*|threatened) to (send me away|kick me out|throw me out|hurt me|hit me|kill me|put me in care|have me moved)',
+  'no one will believe me|nobody will believe me|no one would believe me|nobody would believe me',
+  '({CARER}) ~4 (hates|hate|hated|doesnt love|dont love|never loved|never wanted) me',
+  '(says|said|tells|told|keeps saying) (me)? ~3 (im|i am|its|it is|i was) (the reason|my fault|to blame|a mistake) ~4',
+];
+
+const EMOTIONAL_UNLESS: readonly string[] = [
+  '(my mate|my friend|my bestie|my bf|my gf|my brother|my sister|he|she) ~2 (called|calls) me (a|an)? ~1 (idiot|div|melt|muppet|nerd|loser) ~2 (lol|haha|jokingly|as a joke)',
 ];
 
 export const ABUSE_RULES: readonly RuleSpec[] = [
@@ -89,30 +145,9 @@ export const ABUSE_RULES: readonly RuleSpec[] = [
     id: 'ab-neglect',
     category: 'abuse',
     severity: 'medium',
-    match: [
-      '(dont|doesnt|wont|never|didnt|dont even|wouldnt|will not) (give|feed|let) (me|us) ~1 (food|eat|any food|anything to eat|dinner|tea|breakfast|lunch|meals|a meal)',
-      '(dont|never|not|hardly ever|rarely) (get|getting|gets) (fed|food|feed|any food|a meal|meals)',
-      '(never|no|not enough|nothing|isnt any|isnt enough|never any) ~1 food (in|at) (the house|home|mine|the flat|my house|my mums|my dads|the fridge|the cupboards)',
-      '(have to|got to|had to) steal food',
-      '(lock|locks|locked|locking) (me|us) (in|out|up) ~4',
-      '(havent|hasnt|not|never|dont) (had|been|have|get|got)? ~2 (clean clothes|a bath|a shower|washed|been fed|fed|anything to eat|a proper meal) (in|for) ~1 (days|weeks|ages|a week|months|a month)',
-      '(no one|nobody|noone) (looks after|feeds|cooks for|takes care of|cares for) (me|us)',
-      '(left|leaves|leave) (me|us) (alone|on my own|on our own|home alone) ~3 (for|all) ~1 (days|nights|weekend|week|night)',
-      '(nobody|no one|noone) (washes|cleans|buys|irons|sorts) (my|our) (clothes|uniform|school uniform|stuff)',
-      '(i|we) (smell|stink) ~2 (at school|in class|and people|and everyone|cos nobody|because nobody)',
-      '(lock|locks|locked|locking) (the)? (fridge|cupboards|cupboard|kitchen|food|food cupboard) ~6',
-      '(only|just) (feed|feeds|fed|give|gives|gave) (me|us) ~2 (once a day|one meal|1 meal|scraps|leftovers|bread|nothing)',
-      '(not|never) (allowed|let) (to)? ~1 (eat|food|have food|have dinner|have tea|eat with)',
-      '(make|makes|made) (me|us) (sleep|stay) (on the floor|outside|in the garden|in the shed|in the car|in the hallway)',
-      '(i|we) (get|only get|just get) (leftovers|scraps|their leftovers)',
-      '(mum|dad|my carer|carer|she|he|they) (sleeps|is asleep|stays in bed|lies in bed|is passed out|is always asleep) (all day|every day|most days)',
-      '(dont|wont|doesnt|never|do not) let (me|us) (out of|leave|come out of) (my|the|our) (room|bedroom|house|flat) ~3',
-      '(too|always|so|usually|often) (drunk|high|wasted|off her face|off his face|pissed|stoned|mashed) (to|for) ~1 (look after|care for|feed|get|take care of|notice|cook for|wake up for) (us|me|my)',
-      '(no|without) (food|dinner|tea|meals|eating) ~5 (punishment|punished|when im bad|if im bad|for days|all day)',
-      '(punishment|punished|as a punishment) ~8 (no food|without food|no dinner|no tea|no meals|nothing to eat)',
-      '(made|make|makes|forced|force) (me|us)? (to)? (stay|sit|stand) (in|outside) (my|the) (room|bedroom|garden|cold|corner) ~3 (all day|all night|for hours|for days|no food|without food)',
-    ],
-    unless: ['(lock|locked|locking) (me|us) out ~3 (by accident|accidentally|again lol)', 'locked (me|us) in (the)? (game|lobby|call)'],
+    match: NEGLECT,
+    unless: NEGLECT_UNLESS,
+    highIf: [TRUSTED_ADULT],
   },
   {
     id: 'ab-neglect-hungry',
@@ -125,21 +160,9 @@ export const ABUSE_RULES: readonly RuleSpec[] = [
     id: 'ab-emotional',
     category: 'abuse',
     severity: 'medium',
-    match: [
-      '(calls|called|calling|call|tells|told|telling|says|said|saying) (me|i am|im|i was|me a|that i am|that im) ~2 (worthless|useless|a waste of space|waste of space|a mistake|a burden|nothing|pathetic|disgusting|a freak|a retard|thick|a slag|a whore|a slut|unlovable|unwanted|ugly|fat|a failure|a disappointment|evil|the devil)',
-      '(wish|wishes|wished) (i|id) (was|were|had)? ~1 (never (been)? born|dead|not born|gone)',
-      '(he|she|they|mum|dad|my mum|my dad|my carer|my carers|my stepdad|my stepmum) ~3 (wishes|wished|wish) (i|id) ~1 (never|dead|not born|gone)',
-      '(scream*|shout*|yell*|swear*) at me (every day|all the time|constantly|every night|daily|for nothing|every single day)',
-      '(no one|nobody|noone) will ever (want|love|care about|foster|adopt) (me|you)',
-      '(threat*|says|said|say) ~3 if i (tell|told|say|said|speak to|talk to) (anyone|anybody|someone|social|my social worker|the police|a teacher|staff|my worker)',
-      '(threaten*|threatened) to (send me away|kick me out|throw me out|hurt me|hit me|kill me|put me in care|have me moved)',
-      'no one will believe me|nobody will believe me|no one would believe me|nobody would believe me',
-      '({CARER}) ~4 (hates|hate|hated|doesnt love|dont love|never loved|never wanted) me',
-      '(says|said|tells|told|keeps saying) (me)? ~3 (im|i am|its|it is|i was) (the reason|my fault|to blame|a mistake) ~4',
-    ],
-    unless: [
-      '(my mate|my friend|my bestie|my bf|my gf|my brother|my sister|he|she) ~2 (called|calls) me (a|an)? ~1 (idiot|div|melt|muppet|nerd|loser) ~2 (lol|haha|jokingly|as a joke)',
-    ],
+    match: EMOTIONAL,
+    unless: EMOTIONAL_UNLESS,
+    highIf: [TRUSTED_ADULT],
   },
 ];
 
@@ -154,7 +177,23 @@ export const ABUSE_THREAT_RULES: readonly RuleSpec[] = [
   },
 ];
 
+/** Helping a parent with her phone or card is not control. */
+export const COERCIVE_HELP =
+  '(check*|read*|take*|took|keep*|kept|hold*|held) (all)? (her|my mums|mums) ~1 (phone|card|cards|keys|money|purse) ~4 (for her|while she|when she|because she|cos she|to help|safe|she asked|for the)';
+
 export const DOMESTIC_ABUSE_RULES: readonly RuleSpec[] = [
+  {
+    id: 'da-relationship-control',
+    category: 'domestic-abuse',
+    severity: 'medium',
+    // Coercive control in a young person's own relationship.
+    match: [
+      '(boyfriend|bf|girlfriend|gf|partner|fella|man) ~3 (check*|go* through|goes through|went through|read*|track*|monitor*|control*|take*|took) (all)? my (phone|messages|texts|location|money|snap map|passwords|password|dms|bank card|card)',
+      '(boyfriend|bf|girlfriend|gf|partner|fella) ~3 (wont|doesnt|dont|never) let me (see|go out|go|talk to|wear|have|text|message) ~3 (my mates|my friends|friends|boys|girls|anyone|out|what i want|my family)',
+      '(boyfriend|bf|girlfriend|gf|partner|fella) ~4 (goes mad|kicks off|gets angry|gets jealous|threatens|says hell|says shell) ~4 (if i|when i|unless i) ~3 (talk|see|go|wear|text|message|reply|dont answer|dont reply)',
+    ],
+    unless: ['(phone|location) ~3 (to help|for safety|because i asked|cos i asked|when i was lost)'],
+  },
   {
     id: 'da-violence',
     category: 'domestic-abuse',
@@ -164,7 +203,8 @@ export const DOMESTIC_ABUSE_RULES: readonly RuleSpec[] = [
       '(threw|throws|throwing|chucked|chucks|lobbed) ~3 at (her|my mum|mum|my sister|my nan|my mother)',
       '(threat*|said|says) ~2 (to)? (kill|hurt|stab|hit) (my mum|her|mum|my mother|my sister|us all|all of us)',
       '(smash*|trash*|wreck*) (the house|the place|the flat|everything|the kitchen|the room|our house) (up)?',
-      '(controls|checks|reads|takes|took|smashed|smashes|broke|breaks|hides|hid) (her|my mums|mums|my mum s) (phone|money|messages|bank card|keys|passport) ~3',
+      '(control*|check*|read*|go* through|went through|take*|took|smash*|broke|break*|hide*|hid|track*|monitor*|keep*|kept) (all)? (her|my mums|mums|my mum s) (phone|money|messages|texts|bank card*|card*|keys|passport|wages|benefits|location) ~3',
+      '(she|mum|my mum|her) (cant|can not|cannot|isnt allowed to|not allowed to|never allowed to|darent|dare not) (go|leave|see|talk|text|wear|spend|have|visit|ring|call) ~4 (without (him|his)|unless he|he says|his permission|him knowing|him checking|him finding out|him going mad)',
       '(wont|will not|doesnt|does not|never) let (her|my mum|mum) (see|go out|talk to|have|leave|out) ~3',
       '(push*|shov*|drag*|grab*|pin*|strangl*|chok*) (her|my mum|mum|my nan|my sister|my mother) ~3 (into|against|down|by the|up|across|over|out|to the floor)?',
       '(threw|throws|throwing|chucked|pushed|shoved|slammed|smashed|flung) (her|my mum|mum|my sister|my nan) (against|into|down|across|on|onto|off) (the)? ~1 (wall|floor|door|stairs|table|ground|car|window|sofa|bed)',
@@ -174,6 +214,7 @@ export const DOMESTIC_ABUSE_RULES: readonly RuleSpec[] = [
       '(dad|father|stepdad|stepmum|mum|mother|boyfriend|bf|partner|husband|fella|he|him|his|parents|family|home|house|flat)',
     ],
     unless: [
+      COERCIVE_HELP,
       '(beat*|batter*|smash*|hammer*|thrash*) (her|my mum|mum|my nan|my sister|my dad|them) (at|in|on) ~3',
       '(hit|hits) (her|them|my mum) (up|with) (a|the|some)? ~1 (message|text|call|song|link|news)',
       '(smash*) (the)? ~1 (exam|test|it|game)',

@@ -20,6 +20,7 @@
  * Tuned only on tests/fixtures/safeguarding/tuning.jsonl (and the gating
  * sets' benign false-positive rate); see moderation/README.md.
  */
+import { COERCIVE_HELP } from './abuse.js';
 import type { RuleSpec } from './engine.js';
 import type { Macros } from './template.js';
 
@@ -33,7 +34,7 @@ export const CONCEPTS: Macros = {
 	YOU: 'you|your|yourself|yours|ya',
 	/** Self-harm and suicide concepts that still need a person nearby ("i" … "not be around"). */
 	SH_NEAR:
-		'suicid*|unalive*|overdos*|od|paracetamol|ibuprofen|co codamol|end it|end it all|ending it|ending it all|end everything|' +
+		'suicid*|unaliv*|overdos*|od|paracetamol|ibuprofen|co codamol|end it|end it all|ending it|ending it all|end everything|' +
 		'end things|jump off|jumping off|jump in front|jump from|step in front|throw myself|hang|hanging|noose|ligature|' +
 		'not be here|not be around|wont be here|wont be around|not being here|not being around|not be alive|not alive anymore|' +
 		'not exist|not existing|stop existing|tired of existing|sick of existing|done existing|' +
@@ -64,7 +65,9 @@ export const CONCEPTS: Macros = {
 		'scratch* my (arms|arm|wrists|wrist|skin|legs) ~4 (bleed*|raw)|scratch* ~3 (till|until) ~2 bleed*|' +
 		'(till|until) (it|they|i) bleed*|make myself bleed|burn* myself|burnt myself|bang* my head|punch* (walls|the wall) till|' +
 		'starv* myself|better off without me|better without me|point of me|point in me|whats the point of me|' +
-		'(better|easier|happier|fine|cope|good|calmer|lighter) ~4 (without me|if i wasnt|if i werent|when im gone|once im gone|if i was gone|if i died)|' +
+		'(better|easier|happier|fine|cope|good|calmer|lighter|quieter|nicer|simpler|safer|cheaper|peaceful|more peaceful|less stressful|' +
+		'relieved|glad|ok|okay|alright|sorted|free|lighter) ~4 (without me|if i wasnt|if i werent|when im gone|once im gone|if i was gone|if i died|if i wasnt here|if i wasnt around)|' +
+		'(world|earth|everyone|everybody|family|they) ~4 without me (in it|around|here|anymore|alive|existing)|' +
 		'(wont|not going to|not gona) be ~4 (much longer|for long|for much longer)|' +
 		'(dont|cant|never) (see|imagine|picture) myself ~3 (alive|here|around|living|older|grown up|making it)|' +
 		'(wrote|written|write|writing|left|leaving) (a)? (note|notes|letter|letters) ~5 (just in case|incase|in case|goodbye|when im gone|for after|for everyone|for my family)|' +
@@ -138,7 +141,10 @@ export const CONCEPTS: Macros = {
 		'cant face going home|dont want to go home|sleep* (rough|outside|on the street|on the streets|in the park|in a park|on a bench|in a car|in stairwells)|' +
 		'slept (rough|outside|on the street|on the streets|in the park|in a park|on a bench|in a car)|kip* (on|in|at) (the street|the streets|a park|the park|a bench)|' +
 		'dont look for me|nobody will find me|no one will find me|dont know where i am|doesnt know where i am|dont know where im|' +
-		'not telling anyone where|wont tell anyone where|staying at some|stay at some|packed my bag|packing my bag|on the streets',
+		'not telling anyone where|wont tell anyone where|staying at some|stay at some|packed my bag|packing my bag|on the streets|' +
+		'sofa surf*|couch surf*|sofa hop*|nowhere to (sleep|stay|go|live)|no where to (sleep|stay|go)|got nowhere|homeless|kicked out|' +
+		'(ran|run|runing|runs|legged it|bolted|did one|done one|escaped|walked out|went awol|gone awol) (from|out of) (the|my) ~1 (unit|home|placement|resi|residential|childrens home|carers|hostel|house|flat|foster*|secure|hospital|ward)|' +
+		'(sleep*|slept|kip*|stay*|stayed|crash*) (in|on|at|under) (the|a) (park|bench|bus stop|bus shelter|stairwell|stairs|car park|garage|shed|tent|doorway|station|underpass|bridge|woods|street)',
 	/** Weapons, including slang that is only read as a weapon next to WEAPON_USE. */
 	WEAPON_ANY: '{WEAPON}|ting|tings|strap|straps|shank|shanks|blade|blades',
 	WEAPON_USE:
@@ -157,7 +163,8 @@ export const CONCEPTS: Macros = {
 	/** Violence done to me. */
 	VICTIM:
 		'(got|get|getting|been|was|were) (jumped|stabbed|mugged|robbed|attacked|beaten up|battered|glassed|slashed|shanked|shot|kicked in|rushed)|' +
-		'(stamp*|kick*|punch*|stab*|slash*|batter*) (on|in)? (my|me) (in)? (the)? (head|face|ribs|stomach|body|back|legs|chest|neck)|(rushed|jumped|stabbed|slashed|mugged|robbed|shanked) me',
+		'(stamp*|kick*|punch*|stab*|slash*|batter*) (on|in)? (my|me) (in)? (the)? (head|face|ribs|stomach|body|back|legs|chest|neck)|(rushed|jumped|stabbed|slashed|mugged|robbed|shanked) me|' +
+		'(threat*|theyd|theyl|hed|hel|shed|shel|gona|going to|said|saying|says|told me|coming to|wil|wud|would) ~3 (cut|slash|stab|shank|bore|wet|merk|jump|rush|glass|bottle|acid|slice|chef|juke|dip|poke) (up)? (me|my face|my head|my legs|my neck|me up|my face up|my mum|my family|my little brother|my little sister)',
 	/** Harm that was an accident or play. */
 	ACCIDENT: 'by accident|accidentally|by mistake|in (his|her|their) sleep|playing|messing about|mucking about|for a laugh|play fighting',
 	/** Peer harassment aimed at me. */
@@ -165,7 +172,8 @@ export const CONCEPTS: Macros = {
 		'pick* on me|picking on me|push* me (around|over|about)|shov* me|nick* my (lunch|stuff|things|money|bag|phone)|' +
 		'steal* my (lunch|stuff|money|things)|laugh* at me|trip* me|spit* on me|ignore* me|leave me out|left me out|' +
 		'(talk*|chat*) ~2 (about|behind) me|(rumours|lies) about me|(group chats|groupchats|group chat|gc|pages|page|account|accounts|posts|videos|memes) about me|' +
-		'make* fun of me|making fun of me|made fun of me|(take|taking|took|takes) the piss out of me|fake (account|page|profile) of me|' +
+		'make* fun of me|making fun of me|made fun of me|(take|taking|took|takes) the piss out of me|fake (account*|page*|profile*|acc|accs|insta*|snap*|tiktok*) ~2 (of|about|pretending to be|as) me|' +
+		'(pretend*|pretending|posing) (to be|as) me|(messag*|texting|dming|sending) ~3 (my friends|my mates|people|everyone) ~3 (pretending|as me|from a fake)|' +
 		'(call|calls|calling|called) me (names|ugly|fat|a)',
 	/** Wishing someone dead. */
 	YOU_DIE:
@@ -179,8 +187,9 @@ export const CONCEPTS: Macros = {
 	/** Eating disorders. */
 	EATING:
 		'make myself sick|made myself sick|making myself sick|throw* up after|threw up after|purg*|starv* myself|not eat*|stopped eating|' +
-		'stop eating|skip* (meals|breakfast|lunch|tea|dinner|food)|skipping meals|(only|barely|hardly) (had|ate|eaten|eat|eating|eats) ~5 (in|for|all) ~1 (days|day|week|weeks|today)|' +
-		'feel (so|really)? fat|so fat|too fat|look fat|im fat|see my ribs|thigh gap|weigh myself|calories|laxatives|' +
+		'stop eating|skip* (meals|food|every meal|all my meals|most meals)|skip* (breakfast|lunch|tea|dinner) ~4 (every|again|most|all week|on purpose|so i|to lose|to be|weight|fat|thin|skinny|calories)|(only|barely|hardly) (had|ate|eaten|eat|eating|eats) ~5 (in|for|all) ~1 (days|day|week|weeks|today)|' +
+		'feel (so|really)? fat|so fat|too fat|look fat|im fat|see my ribs|thigh gap|weigh myself|laxatives|' +
+		'(count*|counting|track*|tracking|burn* off|under|only|less than|no more than|cut* my|cutting my|restrict*) ~2 calories|calories a day|' +
 		'pro ana|thinspo|dont put weight on|scared of putting weight on|scared to gain weight',
 	/** Harm to a parent at home. */
 	HIT_HER:
@@ -188,11 +197,19 @@ export const CONCEPTS: Macros = {
 		'(her|mum|my mum|him|my dad|my nan|my sister|my brother)',
 	COERCIVE:
 		'smash* (mums|her|my mums|dads|his) phone|not allowed out|not allowed to leave|wont let (her|mum|us|me) (out|leave|see|go)|' +
-		'controls (her|mum|mums|all the) (money|phone)|(if i|if we) (tell|told|say) ~5 (taken away|put in care|get taken|kil|hurt)',
+		'controls (her|mum|mums|all the) (money|phone)|(if i|if we) (tell|told|say) ~5 (taken away|put in care|get taken|kil|hurt)|' +
+		'(check*|read*|go* through|went through|track*|monitor*|control*|take*|took|hide*|hid|keep*|kept) (all)? (her|mums|my mums|my mum s) (phone|messages|texts|money|bank card*|card*|wages|benefits|keys|passport|location)|' +
+		'(she|mum|my mum|her) (cant|can not|cannot|isnt allowed to|not allowed to|never allowed to|daren t|darent|dare not) (go|leave|see|talk|text|wear|spend|have|visit|ring|call) ~4 (without (him|his)|unless he|he says|his permission|him knowing|him checking|him finding out|him going mad)|' +
+		'(wont|doesnt|never|will not|does not) let (her|mum|my mum) (have|keep|see|go|out|leave|work|use) ~3 (money|phone|friends|her friends|family|her family|her mum|anywhere|alone|on her own|car|card)',
 	RADICAL:
 		'fight back against|holy war|race war|wipe (them)? out|get rid of (them|all)|only way to save|save (our|the) (country|race|people|nation)|' +
-		'take back (our|the) country|invaders|traitors|martyr*|(kiling|kil) them ~3 (only way|save|deserve)',
-	RADICAL_PULL: 'sending (them)? money|send (them)? money|join|joined|telegram|videos|make sense|makes sense|theyre right|hes right|recruit*|group',
+		'take back (our|the) country|invaders|traitors|martyr*|(kiling|kil) them ~3 (only way|save|deserve)|' +
+		'(real|true|proper) (muslims|patriots|believers|christians|englishmen|brits|whites|aryans|englishman) ~2 (should|must|need to|have to|would|will) ~2 (fight|go and fight|go fight|kil|die|join|rise up|take up arms|defend|attack|wage)|' +
+		'(go|going|come|travel|join) (and|to) (fight|join the fight) (for|with|alongside|over|out|abroad) ~2 (the|our|my)? ~1 (brothers|cause|ummah|people|faith|religion|race|jihad|there|abroad|country)',
+	RADICAL_PULL:
+		'sending (them)? money|send (them)? money|join|joined|telegram|videos|make sense|makes sense|theyre right|hes right|recruit*|group|' +
+		'(sort*|pay*|paid|book*|arrange*|organis*|cover*) ~2 (the|my|your|ur)? (travel|flights|flight|ticket|tickets|passport|visa)|' +
+		'brother online|brothers online|the brothers|ummah|the cause|jihad|syria|abroad|overseas|out there|over there|i should come|come with',
 };
 
 const URGENT = ['{TIME}', '{MEANS}'];
@@ -223,6 +240,11 @@ export const BACKSTOP_BENIGN: readonly string[] = [
 	'(bleed*) ~2 (nose|nosebleed|gums|lip)',
 	'(hurt|injured|cut|burnt|burned|scratched|bruised) (myself|my ~1) (playing|doing|falling|tripping|skating|climbing|training|at (football|rugby|the gym|gym|training|pe|practice|work)|in (pe|football|rugby|training|the game|the match|the gym|practice)|on (the|a) (trampoline|fence|stairs|bike|ice|pitch|glass|oven|iron))',
 	'(nan|grandad|grandma|dog|cat|hamster|fish|uncle|auntie|friend|mate|dad|mum) ~3 (died|passed|passed away)',
+	'how (many|much) ~2 ({OD_MEANS}) ~1 (should|can|do|am|could) (i|you|u|we) ~1 (take|have|give) ~3 (for (my|a|the|period|headache|cramps|toothache|migraine|cold|flu|fever|pain)|a day|per day|in a day|every|with food)',
+	'skip* (breakfast|lunch|tea|dinner) ~4 (cos|because|as|since|coz|bc) ~3 (late|overslept|slept in|rushing|no time|busy|forgot|wasnt hungry|not hungry|ate late|big|had a|running late|missed the bus)',
+	'(kicked|kicks|kick) (me|us)? out (of)? (the|a|my)? ~1 (game|lobby|party|call|chat|group|server|team|class|lesson|shop|club|match)',
+	'(sleep*|slept|stay*|stayed|camp*) ~4 (festival|tent|camping|camp|dofe|duke of edinburgh|sleepover|scouts|guides|cadets|trip|holiday)',
+	'(no where|nowhere) to (go|sit|put|park|plug) ~2 (in|at|on|for) (the)? ~1 (canteen|lunch|class|bus|train|room|party)',
 ];
 
 export const BACKSTOP_RULES: readonly RuleSpec[] = [
@@ -284,7 +306,7 @@ export const BACKSTOP_RULES: readonly RuleSpec[] = [
 		severity: 'high',
 		match: ['{ME} ~6 {CRIME_WORK}', '{CRIME_WORK} ~6 {ME}', '{ME} ~6 {OWE}', '{OWE} ~6 {ME}', '(new|burner|work|second|another) phone ~6 (answer*|whenever|ring|rings)'],
 		needs: ['{CRIME_WORK}|olders|elders|robbed|owe|debt|they|them|he|lads|man|men|or else|come for|or they|theyl|hel|find me|hurt'],
-		unless: ['(owe|owes|owed) ~3 ({NUMBER}|a fiver|a tenner|a quid|money|a favour|an apology|lunch|dinner|a drink)', '(carry*|carried) ~2 (bags|food) ~3 (for|from) (my|the)? (nan|mum|dad|carer|shop|shopping)'],
+		unless: [ABOUT_TOPIC, '(owe|owes|owed) ~3 ({NUMBER}|a fiver|a tenner|a quid|money|a favour|an apology|lunch|dinner|a drink)', '(carry*|carried) ~2 (bags|food) ~3 (for|from) (my|the)? (nan|mum|dad|carer|shop|shopping)'],
 	},
 	{
 		id: 'backstop-missing',
@@ -339,7 +361,7 @@ export const BACKSTOP_RULES: readonly RuleSpec[] = [
 		severity: 'high',
 		match: ['{CARER_SUBJ} ~3 {HIT_HER}', '{COERCIVE}'],
 		needs: ['my|mum|dad|home|house|we|us|i|im'],
-		unless: [`${NEGATED} {HIT_HER}`],
+		unless: [`${NEGATED} {HIT_HER}`, COERCIVE_HELP],
 	},
 	{
 		id: 'backstop-radicalisation',

@@ -63,5 +63,10 @@ export const BENIGN_IDIOMS: readonly string[] = [
   '(that|its|it was|thats|was|so|proper) sick',
   '(im|i am|i feel|feeling|felt|was|been) (sick|poorly|ill|unwell)',
   '(my|the) (assessment|assessments)',
+  // "gonna die if i dont get tickets": dying for a thing one wants (a list of things, never "out" or "help")
+  '(die|dead|dying|kil myself|kill myself) (if|unless|without|when) (i|we)? (dont|cant|do not|dont get to|cant get|miss|lose|never)? ~1 (get|have|see|go|meet|win|watch|hear|eat|buy|find|miss|lose) ~2 (ticket|tickets|tix|concert|gig|festival|tour|album|merch|game|console|ps5|xbox|switch|iphone|phone|pizza|chips|food|coffee|sleep|nap|wifi|signal|charger|tea|drink|snack|maccies|nandos|greggs|shoes|trainers|top|dress|outfit|seats|them live|him live|her live|them|it|one|that|this|those|these|a nap|a coffee|a lie in|my phone|the match|the final|the game|to see|to go)',
+  '(die|dead|dying) without (my|a|the|some|me)? ~1 (phone|charger|phone charger|wifi|coffee|tea|food|snacks|music|headphones|airpods|makeup|straighteners|sleep|nap|bestie|mates)',
+  'self harm (are|is|r) (my|his|her|their|our) (initials|initial)',
+  '(die|dead|dying) (if|unless) (this|the|that|my|our) (lesson|class|day|week|exam|queue|wait|meeting|assembly|song|film|journey|bus|traffic|homework|revision|teacher|match|game) ~3',
   'scunthorpe|penistone|essex|sussex|middlesex|cockburn|shitterton|lightwater',
 ];

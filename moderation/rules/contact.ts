@@ -10,6 +10,19 @@ const PLATFORM =
   'snap|sc|snapchat|insta|ig|instagram|tiktok|whatsapp|whats app|watsapp|wa|discord|facebook|fb|twitter|kik|telegram|' +
   'signal|threads|bereal|wickr|wizz|yubo|omegle|bigo|viber|wechat|messenger|imessage|facetime|xbox|psn|steam|roblox|' +
   'reddit|tumblr|youtube|twitch|spotify|hinge|tinder|grindr|onlyfans|email|gmail|hotmail|outlook|dms|dm';
+/** The platforms without "dm": a bare "dm me" is the bare rule's (it has the peer-support exceptions). */
+const NAMED_PLATFORM = PLATFORM.replace('|dms|dm', '');
+
+const CONTACT_UNLESS: readonly string[] = [
+  '(message|msg|dm|text|ring|call|find|add) (me|us) (on|in|at) (here|this|the app|voicebox|the group|the chat|this chat|the session)',
+  '(your|ur|my|his|her) (snap|insta|tiktok|instagram|snapchat) (story|stories|streak|streaks|filter|filters|video|videos|post|posts|reel|reels|feed|dance|trend)',
+  '(my|your) (number|phone number) (changed|has changed) ~3 (told|tell|social worker|staff|worker)',
+  'my (email|address|number) (changed|is on|is with|with the) (my)? ~1 (social worker|staff|worker|file)',
+  '(post|share) (your|ur) (ideas|idea|answers|answer|views|thoughts|vote|votes)',
+  'my (tt|sc) (grade|grades)',
+  '(add|put) (me|us) (to|on|in|onto|into) (the|this|your|ur|a) (group|list|team|rota|register|chat|poll|quiz|game|party|lobby|squad)',
+  '({NUMBER}) (road|rd|street) (trip|trips|safety|sign|signs)',
+];
 
 export const CONTACT_RULES: readonly RuleSpec[] = [
   {
@@ -18,11 +31,11 @@ export const CONTACT_RULES: readonly RuleSpec[] = [
     severity: 'low',
     match: [
       `(add|follow|message|msg|dm|pm|text|txt|ring|call|phone|find|inbox|snap|facetime|hit) (me|us) (up)? ~1 (on|at|via|over|thru|through) ~1 (${PLATFORM})`,
-      `(add|follow|snap|dm|pm|text|message|msg) (me|us)`,
       `(add|follow|message|msg|dm|pm) (my) (${PLATFORM}|number|account|acc|page)`,
       `(what|whats|wats|wots|wat|give me|drop|send|send me|post|share|got) ~2 (your|ur|yo|you|ya|his|her) (${PLATFORM}|number|num|digits|phone number|mobile|mobile number|handle|addy|address|email|user|username|postcode|deets|details)`,
       `my (${PLATFORM}|number|num|digits|phone number|mobile|mobile number|email|addy|address|user|username|handle|postcode) (is|s|its|it is)`,
-      `(${PLATFORM}) (me|name|username|user|handle|id)`,
+      `(${NAMED_PLATFORM}) (me|name|username|user|handle|id)`,
+      '(dms|dm) (name|username|user|handle|id)',
       '(here is|heres|this is|take) my (number|num|digits|snap|insta|email|address|addy)',
       'hit me up ~1 (on|at) ~2',
       '(come|come round|come over|come to|pop round|meet me) ~2 (mine|my house|my flat|my place|my address|my street)',
@@ -32,15 +45,20 @@ export const CONTACT_RULES: readonly RuleSpec[] = [
       '(at) (gmail|hotmail|outlook|yahoo|icloud|live|aol|btinternet|protonmail|googlemail|sky|mail) (dot)? ~1 (com|co|uk|net|org)',
     ],
     ignoreBenign: true,
+    unless: CONTACT_UNLESS,
+  },
+  {
+    id: 'pi-contact-bare',
+    category: 'contact-details',
+    severity: 'low',
+    // "add me", "dm me" with no platform named: held, except peer support inside the app.
+    match: ['(add|follow|snap|dm|pm|text|message|msg) (me|us)'],
+    ignoreBenign: true,
     unless: [
-      '(message|msg|dm|text|ring|call|find|add) (me|us) (on|in|at) (here|this|the app|voicebox|the group|the chat|this chat|the session)',
-      '(your|ur|my|his|her) (snap|insta|tiktok|instagram|snapchat) (story|stories|streak|streaks|filter|filters|video|videos|post|posts|reel|reels|feed|dance|trend)',
-      '(my|your) (number|phone number) (changed|has changed) ~3 (told|tell|social worker|staff|worker)',
-      'my (email|address|number) (changed|is on|is with|with the) (my)? ~1 (social worker|staff|worker|file)',
-      '(post|share) (your|ur) (ideas|idea|answers|answer|views|thoughts|vote|votes)',
-      'my (tt|sc) (grade|grades)',
-      '(add|put) (me|us) (to|on|in|onto|into) (the|this|your|ur|a) (group|list|team|rota|register|chat|poll|quiz|game|party|lobby|squad)',
-      '({NUMBER}) (road|rd|street) (trip|trips|safety|sign|signs)',
+      ...CONTACT_UNLESS,
+      // peer support inside the app ("if u ever feel low u can message me"), with no platform or number
+      '(if|when|whenever) (you|u|ya|anyone|anybody|someone) ~2 (feel|feeling|need|want|are|get|r|ever) ~3 (low|down|sad|lonely|alone|upset|rubbish|crap|shit|bad|worried|anxious|stressed|scared|to talk|someone to talk to|a chat|to vent|a rant|a moan|support|help|overwhelmed|like talking) ~4 (message|msg|text|dm|pm|talk to) (me|us)',
+      '(message|msg|text|dm|pm|talk to) (me|us) ~3 (if|when|whenever|anytime|any time) (you|u|ya) ~2 (feel|feeling|need|want|are|get|r|ever) ~3 (low|down|sad|lonely|alone|upset|rubbish|crap|bad|worried|anxious|stressed|scared|to talk|someone to talk to|a chat|to vent|a rant|a moan|support|help|overwhelmed)',
     ],
   },
 ];

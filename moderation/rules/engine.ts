@@ -4,8 +4,9 @@
  * A rule is "phrase + context": one or more match templates, plus optional
  * `needs` (another phrase that must appear somewhere in the message),
  * `unless` (benign phrases that cancel an overlapping match, e.g. "cut my
- * hair"), and `urgentIf` (time, plan or means words that raise the severity to
- * urgent). Shared benign idioms ("dying of laughter", "killing me" about
+ * hair"), `urgentIf` (time, plan or means words that raise the severity to
+ * urgent), and `highIf` (context that raises a low or medium rule to high, e.g. a foster
+ * carer named as the one doing it). Shared benign idioms ("dying of laughter", "killing me" about
  * homework) cancel any overlapping match of any rule that does not opt out.
  */
 import type { NormalisedText, TextView } from '../normalise.js';
@@ -26,6 +27,8 @@ export interface RuleSpec {
   readonly needs?: readonly string[];
   /** If any of these match somewhere in the message, severity becomes urgent. */
   readonly urgentIf?: readonly string[];
+  /** If any of these match somewhere in the message, severity becomes at least high (e.g. who did it). */
+  readonly highIf?: readonly string[];
   /** The rule's own action (the category default applies otherwise). */
   readonly action?: Action;
   readonly escalate?: boolean;
@@ -41,6 +44,7 @@ interface CompiledRule {
   readonly unless: readonly number[];
   readonly needs: readonly number[];
   readonly urgentIf: readonly number[];
+  readonly highIf: readonly number[];
 }
 
 function overlaps(spans: readonly Span[], s: number, e: number): boolean {
@@ -90,6 +94,7 @@ export class RuleSet {
         unless: context(spec.unless, spec.exact === true),
         needs: context(spec.needs),
         urgentIf: context(spec.urgentIf),
+        highIf: context(spec.highIf),
       });
     }
     this.matchers = new GatedTemplates(templates);
@@ -150,7 +155,8 @@ export class RuleSet {
           benignSpans ??= this.benignSpans(norm, kw);
           if (overlaps(benignSpans, os, oe)) continue;
         }
-        const severity: Severity = rule.urgentIf.length > 0 && this.contextSpans(rule.urgentIf, norm, kw).length > 0 ? 'urgent' : rule.spec.severity;
+        let severity: Severity = rule.urgentIf.length > 0 && this.contextSpans(rule.urgentIf, norm, kw).length > 0 ? 'urgent' : rule.spec.severity;
+        if ((severity === 'low' || severity === 'medium') && rule.highIf.length > 0 && this.contextSpans(rule.highIf, norm, kw).length > 0) severity = 'high';
         (fired ??= []).push({
           stage,
           rule: rule.spec.id,

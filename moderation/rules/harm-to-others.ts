@@ -50,6 +50,8 @@ export const MISSING_RULES: readonly RuleSpec[] = [
     unless: [
       '(cat|dog|pet|phone|keys|bag|wallet|sock|socks|homework|charger|remote|shoe|shoes|hamster|rabbit|parcel|book|ball) ~2 (went|gone|is|was|go|goes) missing',
       'missing (person|persons|poster|posters|piece|link|out|you|home|my|the bus|school|lessons)',
+      '(went|gone|go|going|been|was|were) missing (from|in|on|off) (the|a|my|our|this)? ~1 (group chat|groupchat|gc|chat|chats|photo|pic|picture|team|squad|lineup|line up|register|game|list|results|leaderboard|socials|social media|insta|snap|tiktok|internet|server|discord|call|lobby|stream|pictures|photos|group pic)',
+      '(went|gone) missing (in action)',
       '(not|never) (going|coming|go|come) back (to)? ~1 there ~2 (again)? ~1 (lol|haha|its|the food|that)',
     ],
   },
@@ -60,6 +62,38 @@ export const MISSING_RULES: readonly RuleSpec[] = [
     match: ['(no one|nobody|noone) (knows|will know|knows where)'],
     needs: ['(leave|leaving|left|going|train|bus|coach|tonight|run|ran|away|off|staying|hide|hiding|disappear)'],
     unless: ['(no one|nobody) knows (the|what|how|why|who|which|answer|anything about)'],
+  },
+  {
+    id: 'ms-left-placement',
+    category: 'missing',
+    severity: 'medium',
+    // Leaving a placement without leave, in care's own words ("ran from the unit", "went awol from resi").
+    match: [
+      '(ran|run|runing|runs|legged it|leg it|bolted|bolt|did one|done one|escaped|escape|absconded|abscond|walked out|went awol|gone awol|go awol|done a runner|did a runner|climbed out) (off|away)? (from|out of|outta) (the|my|this|that)? ~1 (unit|home|placement|resi|residential|childrens home|carers|carers house|hostel|foster*|secure|secure unit|ward|house|flat|supported accommodation|semi independent)',
+      '(awol|absconded|missing) (from|again from) (the|my) ~1 (unit|home|placement|resi|residential|childrens home|hostel|carers)',
+    ],
+    unless: [
+      '(ran|run|walked|escaped) (out of|from) (the|my) (house|flat|home) ~3 (to|for) (the|a|my)? ~1 (bus|shop|shops|school|car|door|post|ice cream van)',
+      '(film|book|story|show|episode|series|character|novel|play|song|movie|documentary|soap) ~6 (runs|ran|running|run|escapes|escaped) (away|off)? (from|out of)',
+    ],
+  },
+  {
+    id: 'ms-no-fixed-place',
+    category: 'missing',
+    severity: 'medium',
+    // No settled place to sleep: sofa surfing, sleeping rough, a different floor each night.
+    match: [
+      '(sofa|couch) (surf*|hop*)',
+      '(sleep*|slept|stay*|stayed|kip*|crash*|crashing) (on|at|in|under) ~1 (different|random|peoples|mates|friends|strangers|someones|whoevers|any) ~1 (sofas|floors|houses|places|couches|flats|sofa|floor)',
+      '(nowhere|no where|no place|noplace|nowhere safe) (to|i can) (sleep|stay|live|go tonight|go)',
+      '(sleep*|slept|kip*|stay*|stayed|crash*|crashing|spent the night|spend the night) (in|on|at|under|by) (the|a) (park|bench|bus stop|bus shelter|stairwell|car park|garage|shed|doorway|station|underpass|woods|streets|street|subway|phone box|launderette|playground)',
+      '(kicked|chucked|thrown|threw) (me)? out ~4 (nowhere|on the street|streets|sleep|stay|tonight)',
+    ],
+    unless: [
+      '(sleep*|slept|stay*|stayed|camp*|spent the night) ~4 (festival|tent|camping|camp|dofe|duke of edinburgh|sleepover|scouts|guides|cadets|trip|holiday|glastonbury|reading fest)',
+      '(nowhere|no where) to (go|sit|put|park|plug|hide) ~2 (in|at|on|for) (the)? ~1 (canteen|lunch|class|bus|train|room|party|game|map)',
+      '(nowhere|no where) to (go|sit|stay) (for|on) (the)? ~1 (holiday|holidays|half term|trip)',
+    ],
   },
   {
     id: 'ms-disappear',
@@ -77,10 +111,11 @@ export const WEAPONS_RULES: readonly RuleSpec[] = [
     severity: 'high',
     match: [
       '({WEAPON}) ~3 (on me|in my (bag|pocket|room|coat|jacket|drawer|bedroom|locker|waistband|sock|trackies|school bag)|under my (pillow|bed|mattress)|at home|at mine|for protection|to school|to college|for school|to the park|in case|if anyone|just in case|to sort|to stab|for (him|them|her|someone|anyone)|tomorrow|later)',
-      '(carry|carrying|carries|carried|bring|bringing|brought|got|have|has|keep|keeps|kept|hide|hiding|borrow|buy|bought|get|getting|sell*|selling|pull*|pulled|draw*|take|taking|took|sneak*|snuck) (a|my|his|her|the|mine|me|their|an|my dads|my brothers|my mums|his dads|a big)? ~1 ({WEAPON})',
+      '(carry|carrying|carries|carried|bring|bringing|brought|got|have|has|keep|keeps|kept|hide|hiding|borrow|buy|bought|get|getting|sell*|selling|pull*|pulled|draw*|take|taking|took|sneak*|snuck|sort|sorts|sorting|sorted|source|sourced|cop|copped|copping|tuck*|holding|hold) (a|my|his|her|the|mine|me|their|an|my dads|my brothers|my mums|his dads|a big)? ~1 ({WEAPON})',
       '(everyone|every1|all my mates|my mates|everybody|loads of people|people|half my year) (carry|carries|carrying|is carrying|are carrying|carrys) (now|these days|nowadays|a blade|a knife|knives|blades|round here|on the estate|at my school|at school)',
       '(bat|hammer|bottle|screwdriver|pole|metal bar|crowbar|pipe) ~3 (in case|for protection|if they come|if anyone|just in case|to sort)',
       '(showed|shown|show|showing|flashed|pulled) (me|us) (a|his|their|the|her) ~1 ({WEAPON})',
+      '({I}|to|stay|staying|go|going|come|came|always|he is|hes|theyre|they are|everyone is|were) ~1 strapped',
     ],
     unless: [
       '(knife|knives|fork|cutlery) (and fork|and spoon|skills|crime|workshop|session|amnesty|awareness|class|bin|drawer in the kitchen|block)',
@@ -88,7 +123,10 @@ export const WEAPONS_RULES: readonly RuleSpec[] = [
       '(water|nerf|toy|glue|bb|paintball|laser|hot glue|staple|spud|bubble|super soaker) (gun|guns)',
       '(gun|guns) (show|game|emoji|shaped)',
       '(strap|straps) (on|for) (my|the|his|her) ~1 (bag|watch|phone|guitar|camera|helmet)',
-      '(guitar|bag|watch|camera|phone|helmet|backpack) strap*',
+      '(guitar|bag|watch|camera|phone|helmet|backpack|bra|shoulder|chin|wrist|ankle|shoe|sandal) strap*',
+      'strapped (for|in|into|up|down|to) ~2',
+      '(cake|bread|butter|cheese|pizza|steak|fish|palette|craft|plastic|dinner|fruit|carving|kitchen|chefs|table|paper|putty|pen|vegetable|veg) (knife|knives)',
+      '(bake sale|baking|bake off|cooking|cook|food tech|food technology|picnic|birthday|cake|art|craft|crafts|woodwork|dt) ~6 (knife|knives)',
       '(cricket|baseball|rounders|ping pong|table tennis|softball) (bat|bats)',
       '(got|have) a (bat|racket) (for|at) (cricket|rounders|baseball|training|pe)',
       '(learnt|learned|talked|talking|heard|session|lesson|workshop|talk) (about|on) ~3 (knife|knives|gun|guns|weapons|blades|carrying)',
@@ -102,6 +140,15 @@ export const WEAPONS_RULES: readonly RuleSpec[] = [
 ];
 
 export const WEAPON_CONTEXT_RULES: readonly RuleSpec[] = [
+  {
+    id: 'wp-slang',
+    category: 'weapons',
+    severity: 'high',
+    // Street words that only mean a weapon next to getting one and a feud ("sort me a ting if the opps pull up").
+    match: ['(sort*|get|got|gets|getting|cop*|buy|bought|borrow*|hold*|carry*|tuck*|pull* out|bring*|brought|have|has|keep*|kept) (me|us|him|them)? ~1 (a|the|my|his|their|one|another)? (ting|tings|strap|straps|piece|shotty|shotgun|nine|9mm|matic|spinner|wap)'],
+    needs: ['(opps|opp|the ops|them ops|our ops|my ops|pull* up|pulling up|slide|sliding|slid|beef|on sight|strapped|loaded|bullets|shells|rounds|protection|on me|ends|postcode|smoke|war|ride out|rideout|drill)'],
+    unless: ['(piece|nine|matic) of ~2', 'pull up (to|at|for) (the)? ~1 (party|function|shop|maccies|mine|yours|school|ends)'],
+  },
   {
     id: 'wp-mine-on-me',
     category: 'weapons',
@@ -126,6 +173,10 @@ export const VIOLENCE_RULES: readonly RuleSpec[] = [
       '(going to|gonna|wil|il|will|about to|want to|swear|swear down|gona|ready to|finna|gon|im going to|imma|ima|mean to|could|might|would) ~3 (kill|stab|shoot|batter|smash|punch|beat|hurt|slap|glass|shank|merk|murk|burn|bottle|deck|break|strangle|choke|cut|acid|run over|attack|end|wipe|boot|leather|bang up|slice|bury) ~4 (him|her|them|you|his|their|anyone|everyone|someone|somebody|that (teacher|guy|girl|kid|boy|lad|man|woman|bitch|prick|dickhead|idiot|cow|snitch|grass|brother|sister|kid)|my (dad|mum|brother|sister|carer|carers|foster|teacher|stepdad|stepmum|social worker|worker)|the (teacher|staff|head|headteacher|kid|boy|girl)|ur|your|you)',
       '(next time|when|if|wait till|wait until|once) (i|we) (see|catch|get|find) (him|her|them|you|that) ~3 (hes|shes|theyre|youre|your|he is|she is|you are|they are|ur|its) (dead|getting it|done|finished|getting battered|getting stabbed|getting shanked|getting merked|a dead man|getting jumped)',
       '({I}) ~2 (want|wish|hope) (him|her|them|you) ~1 (dead|to die)',
+      '(break|breaking|smash|smashing|bust|busting|crack|cracking|cave in|caving in|kick in|kicking in|stamp on|stamping on|burst|bursting|split|splitting|knock out|knocking out|rearrange|rearranging) (his|her|their|your|ur|ya|that kids|that guys|that girls|them|him) ~1 (jaw|jaws|nose|face|face in|head|head in|heads|skull|teeth|ribs|kneecaps|legs|neck|lip|eye socket|fingers)',
+      '(cave|caving|kick|kicking|smash|smashing|bash|bashing|punch|punching|stamp|stamping) (his|her|their|your|ur|ya|that kids|that guys) (head|face|teeth|skull|jaw) in',
+      '(opps|the ops|them ops|our ops|my ops) ~4 (pull* up|pulling up|slide|sliding|slid|keep coming|coming through|on sight|lacking|catch*|ride|riding)',
+      '(pull*|pulling|pulled|slide|sliding|slid|ride|riding) (up)? (on|to) (the|them|their|that) ~1 (opps|ops|ends|block|estate)',
     ],
     unless: [
       '(kill|smash|batter|beat|destroy|murder|hammer|bang) (it|this|that|the|my|your|ur|his|her|them)? ~1 (test|exam|exams|game|match|quiz|interview|audition|performance|show|gym|workout|level|boss|homework|driving test|presentation|song|beat|tune|track|competition|race)',
@@ -142,6 +193,10 @@ export const VIOLENCE_RULES: readonly RuleSpec[] = [
       'burn (you|him|her|them) (a|some) ~1 (cd|copy)',
       '(hurt|hurting) (his|her|their|your|ur) (feelings)',
       '(break|broke) (his|her|their|your) (heart|record|phone screen)',
+      '(youll|ull|you will|youre going to|careful|nearly|almost|dont) (break|crack|bust|smash|split) (your|ur|his|her) ~1 (neck|head|leg|legs|face|teeth|nose|lip)',
+      '(break|breaking|smash|smashing|crack|cracking|bust|busting) (his|her|their|your|ur|them|him) ~1 (face|head|jaw|nose|skull|legs|teeth) ~3 (in|at|on) (the)? ~1 (game|fortnite|gta|fifa|ufc|wwe|mma|boxing|tekken|film|movie|cartoon|animation)',
+      '(dentist|doctor|surgeon|nurse|orthodontist|brace|braces) ~6',
+      '(opps|ops) ~3 (in|on) (the)? ~1 (fortnite|cod|game|gta|warzone|apex|roblox|minecraft|valorant|lobby|server|map)',
     ],
   },
   {
@@ -160,12 +215,23 @@ export const VIOLENCE_RULES: readonly RuleSpec[] = [
 
 export const BULLYING_RULES: readonly RuleSpec[] = [
   {
+    id: 'bl-persistent',
+    category: 'bullying',
+    severity: 'medium',
+    // Name-calling or messages that never stop, with a sign it is unwanted.
+    match: [
+      '(they|people|everyone|everybody|kids|girls|boys|lads|the others|my year|my class|my form|the group|someone|somebody) ~3 (call|calls|calling|shout|shouts|shouting|message|messages|messaging|text|texts|post|posts|posting) (me|at me|about me)? ~4 (every day|every single day|everyday|all the time|constantly|non stop|daily|every lesson|every break|every night|every time i|whenever i)',
+    ],
+    needs: ['(found out|because im|cos im|coz im|since im|in care|care kid|foster|laugh*|mock*|bully*|bullied|picking|wont stop|dont stop|hate|cry|crying|upset|horrible|nasty|names|reject|fake|rumours|about me|of me|spreading|threat*|scared)'],
+    unless: ['(mates|friends|bestie|nan|mum|dad|family|coach|teacher|sir|miss|grandad|boyfriend|girlfriend|bf|gf) ~3 (call|calls|calling|message|messages|text|texts)'],
+  },
+  {
     id: 'bl-kill-yourself',
     category: 'bullying',
     severity: 'medium',
     action: 'block',
     match: [
-      '(kill|hang|drown|stab|shoot|poison|unalive|neck|end) (yourself|yourselves|urself|your self)',
+      '(kill|hang|drown|stab|shoot|poison|unaliv*|neck|end) (yourself|yourselves|urself|your self)',
       'go (die|and die|die in a hole|hang yourself|jump off ~3 (bridge|cliff|building|roof)|drown|jump in front of ~3|neck yourself)',
       '(you|u|youre|ur|your) ~3 (should|need to|needs to|ought to|deserve to|better|gotta|got to|can|could|should just|should go) ~2 (die|be dead|kill yourself|disappear|not exist|go die|drop dead|rot)',
       '(no one|nobody|noone) (would|will|wud)? ~1 (miss|care about|notice|cry for|care if) (you|u) ~3',
@@ -203,12 +269,13 @@ export const BULLYING_RULES: readonly RuleSpec[] = [
     match: [
       '(getting|being|been|get|got|was|im|am) (bullied|picked on|ganged up on|left out|targeted|trolled|harassed)',
       '(bully|bullies|bullying|bullied) (me|us)',
-      '(calls|calling|call|called) me (a|an)? ~1 (smelly|fat|ugly|care kid|tramp|freak|loser|weirdo|slag|gay|retard|nonce|scrounger|orphan|unwanted|dirty|poor|stinky|paedo|rat|grass|snitch|minger|mong|spaz)',
+      '(calls|calling|call|called) me (a|an)? ~1 (smelly|fat|ugly|care kid|tramp|freak|loser|weirdo|slag|gay|retard|nonce|scrounger|orphan|unwanted|dirty|poor|stinky|paedo|rat|grass|snitch|minger|mong|spaz|reject|rejects|charity case|foster kid|foster child|social services kid|stray|dumped|unloved|beggar|skank|sket|whore|pig|fatty|fatso|lardo|goblin|terrorist|bomber|pikey|gypsy|tranny|lesbo|emo|psycho|schizo|nutter|crackhead|junkie|smackhead|druggie|bastard)',
       '(calling me|call me|called me) (names|fat|ugly|a freak|freak|gay|a slag|a slut|a loser|loser|weird|a weirdo|poor|a tramp|smelly|a care kid|care kid|a retard|retard|a nonce|thick|stupid|dumb)',
       '(keep|keeps|kept|always|constantly|every day|all the time|still|they) ~2 (picking on me|pick on me|bullying me|bully me|laughing at me|laugh at me|pushing me|push me|hitting me|spreading rumours|spread rumours|taking my stuff|take my stuff|ganging up|leaving me out|ignoring me|making fun of me|mocking me|threatening me|following me|spitting at me|tripping me)',
       '(laugh*|laughed) at me',
       '(post*|posted|sharing|shared|share|spreading|spread) ~3 (pics|pictures|photos|videos|stuff|things|rumours|lies|screenshots|memes|video|picture|photo|pic|clip|vid) (of|about) me',
-      'fake (account|acc|page|profile|insta|snap) ~4 (bully|about me|of me|to|pretending)',
+      'fake (account*|acc|accs|page*|profile*|insta*|snap*|tiktok*) ~4 (bully|about me|of me|to|pretending|as me)',
+      '(pretend*|pretending|posing|posed) (to be|as) me ~4 (messag*|texting|dming|sending|talking|posting|online|snap|insta|tiktok|my friends|my mates|people|everyone)',
       '(spread*|spreading) (rumours|lies|stuff) about me',
       '(rating|rate|ranking|rank|rates|rated) ~4 (people|girls|boys|kids|us|everyone|care kids) ~8 (put me|me on|include me|and me|about me|on it)',
       '(slag*|slagging|slagged|dissing|diss|mugging|mugged|mug) (me|us) (off)?',

@@ -26,7 +26,8 @@ export const MACROS: Macros = {
   SESSION:
     'session|sessions|lesson|lessons|workshop|talk|assembly|pshe|class|training|leaflet|poster|video|documentary|' +
     'film|programme|course|campaign|awareness|module|project|presentation|quiz|week|day|month|charity|prevention|' +
-    'school|group|meeting|hub|youth club|book|article|episode|show|series|debate|essay|research|homework',
+    'school|group|meeting|hub|youth club|book|article|episode|show|series|debate|essay|research|homework|coursework|' +
+    'assignment|dissertation|podcast|docuseries|sociology|criminology|psychology|citizenship',
   /** People who care for or live with a young person. */
   CARER:
     'dad|father|mum|mother|parents|stepdad|stepmum|foster carer|foster carers|foster dad|foster mum|foster parents|' +
@@ -37,6 +38,10 @@ export const MACROS: Macros = {
   HARM:
     'hit|hits|hitting|punch*|kick*|slap*|beat|beats|beating|batter*|chok*|strangl*|whip*|belt*|smack*|thump*|' +
     'burn*|stamp*|shov*|throttl*|bit|bites|hurts|hurt|hurting|attack*|headbut*|knock*|lays into|laid into',
+  /** What an overdose is taken with. */
+  OD_MEANS:
+    'paracetamol|paracetamols|pills|tablets|painkillers|painkiller|meds|medication|ibuprofen|cocodamol|co codamol|codeine|' +
+    'aspirin|sleeping pills|sleeping tablets|antidepressants|sertraline|fluoxetine|insulin|tramadol|diazepam|anadin|nurofen|calpol|lemsip',
   /** An adult's age written as digits. */
   ADULT_AGE: { re: '1[89]|[2-6][0-9]' },
   NUMBER: { re: '[0-9]+' },

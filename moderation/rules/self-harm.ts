@@ -6,6 +6,9 @@
 import type { RuleSpec } from './engine.js';
 
 const URGENT = ['{TIME}', '{MEANS}'];
+/** A film, book or lesson about someone else ("a film about a girl who is self harming"). */
+const THIRD_PERSON_STORY =
+  '({SESSION}|story|novel|play|character) (on|about) (a|an|the|this|some|one) ~1 (girl|boy|character|person|woman|man|kid|teen|teenager|family|lad|guy|student|young person) (who|that) (is|was|has|had|s|keeps|kept|started|tried|attempted|dies|died)? ~1 (self harm*|suicid*|cutting|kil* herself|kil* himself|kil* themselves)';
 
 
 export const SELF_HARM_RULES: readonly RuleSpec[] = [
@@ -15,9 +18,9 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
     severity: 'high',
     // Verbs that mean ending one's own life: first person is built into "myself".
     match: [
-      '(kill*|unalive*|hang*|top*|end*|suffocat*|strangl*|drown*|poison*|overdos*|gas|shoot*|stab*|electrocut*) (myself|my own life|my life)',
-      '(kill*|unalive*|end*|take|taking|took) (my own|my) life',
-      '(kill*|unalive*|hang*|top*|end*|suffocat*|strangl*|drown*|poison*|overdos*|shoot*|stab*|hurt*|harm*|cut*|burn*) (herself|himself|themselves|themself|her own life|his own life|her life|his life)',
+      '(kill*|unaliv*|hang*|top*|end*|suffocat*|strangl*|drown*|poison*|overdos*|gas|shoot*|stab*|electrocut*) (myself|my own life|my life)',
+      '(kill*|unaliv*|end*|take|taking|took) (my own|my) life',
+      '(kill*|unaliv*|hang*|top*|end*|suffocat*|strangl*|drown*|poison*|overdos*|shoot*|stab*|hurt*|harm*|cut*|burn*) (herself|himself|themselves|themself|her own life|his own life|her life|his life)',
     ],
     unless: [
       '(kill*|kil) (myself|me) (laugh*|lol|lmao)',
@@ -39,7 +42,13 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
     id: 'sh-unalive',
     category: 'self-harm',
     severity: 'high',
-    match: ['{I} ~3 unalive*', 'unalive (me|myself|my self)'],
+    match: [
+      '{I} ~3 unaliv*',
+      'unaliv* (me|myself|my self)',
+      '(thinking|think|thought|thoughts|urge|urges|want|wanted|plan|planning|tempted|going to|ready to|try|tried|attempt*) ~3 unaliv*',
+      'unaliv* (thoughts|urges|urge|plans|plan|feelings|ideation|attempt|attempts|note)',
+    ],
+    unless: ['(character|characters|book|film|movie|show|story|episode|series|game|villain|he|she|they) ~4 (got|gets|was|were|been) unaliv*'],
     urgentIf: URGENT,
   },
   {
@@ -81,6 +90,7 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
       '({SESSION}) (on|about|around|for) ~2 suicid*',
       'suicide (rates|statistics|stats|bomber|bombers|bombing|mission)',
       '(talked|talking|learnt|learned|learning|read|reading|watched|watching|wrote|writing) about suicid* (in|at|for|on) ~2',
+      THIRD_PERSON_STORY,
     ],
     urgentIf: URGENT,
   },
@@ -93,6 +103,7 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
       'self harm (awareness|prevention|leaflet|session|training|workshop|week|charity|support group|info)',
       '({SESSION}) (on|about|around|for) ~2 self harm*',
       '(talked|talking|learnt|learned|learning) about self harm* (in|at|for|on) ~2',
+      THIRD_PERSON_STORY,
     ],
     urgentIf: URGENT,
   },
@@ -157,8 +168,17 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
       '(took|taken|take|taking|swallowed|swallow|necked|had|downed) ({NUMBER}|loads of|a load of|a lot of|too many|lots of|a whole|a full|the whole|all my|all of my|all the) ~1 (paracetamol|tablets|pills|painkillers|meds|cocodamol|co codamol|ibuprofen|sleeping pills|antidepressants|of my meds|of my tablets)',
       'how (many|much) ~4 (to die|to kill (you|yourself|me|someone)|to overdose|to od|is lethal|is fatal|would kill (you|me)|to not wake up)',
       '(ways|way|how|best way|easiest way|quickest way|painless way) to (die|kill myself|end it|end my life|commit suicide)',
+      // asking how much of a drug it takes: the means of an overdose
+      'how (many|much) ~2 ({OD_MEANS}) ~4 (tak*|to|would|does|before|until|kil*|lethal|fatal|deadly|enough|od|overdose|wil|could|for it|is too|it)',
+      '(googl*|search*|looked up|looking up|look up|research*|checking|checked|reading up|read up|asked siri|asked alexa|asked chatgpt|asked ai) ~4 ({OD_MEANS}|lethal dose|overdose|how many|how much|od) ~4 ({OD_MEANS}|tak*|kil*|lethal|fatal|deadly|overdose|od|die|enough|wake up)',
+      '(lethal|fatal|deadly|toxic) (dose|amount) (of)? ~2',
+      '(amount|number|dose|how much|how many) (of)? ~1 ({OD_MEANS}) ~3 (it would take|it takes|would it take|would take|it will take|to die|to kill|to not wake up|to od|to overdose|is lethal|is fatal|would kill)',
     ],
-    unless: ['({SESSION}) (on|about) ~2 overdos*'],
+    unless: [
+      '({SESSION}) (on|about) ~2 overdos*',
+      'how (many|much) ~3 (can|should|do|am) (i|you|u|we) ~2 (take|have) ~4 (a day|per day|in a day|in 24 hours|at once for|for a|for my|for the|for headache|for period|with food|every|hours)',
+      'how (many|much) ~6 (headache|period|cramps|toothache|fever|temperature|cold|flu|hayfever|migraine|sore throat)',
+    ],
     urgentIf: URGENT,
   },
   {
@@ -170,6 +190,23 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
       '(take|taking|took|swallow*|neck*) (them|it|the lot) (all|all at once)',
       '(take|taking|swallow*) the (lot|whole lot|whole packet|whole box|whole bottle)',
     ],
+  },
+  {
+    id: 'sh-means-quantity',
+    category: 'self-harm',
+    severity: 'high',
+    // Packs of tablets got together and kept: with a medicine named in the message.
+    match: [
+      '(got|have|ive got|bought|buying|buy|stocked|stocking|kept|keeping|keep|hid|hiding|hidden|stashed|stash|nicked|stole|saved) ~2 ({NUMBER}|few|loads of|lots of|a load of|a few|several|two|three|four|five|six|seven|eight|ten|enough|all these|extra) (packs|packets|boxes|bottles|strips|blister packs|tubs|pots)',
+      '({NUMBER}|few|loads of|lots of|a load of|a few|several|two|three|four|five|six|ten|enough) (packs|packets|boxes|bottles|strips) ~3 (in my|under my|hidden|stashed|saved|ready|just in case|incase|in case)',
+      '(enough|plenty of) ({OD_MEANS}) (to)? ~2 (do it|end it|kil*|not wake up|never wake up|die|overdose|od)',
+    ],
+    needs: ['{OD_MEANS}|overdos*|od|end it|not wake up'],
+    unless: [
+      '(packs|packets|boxes|bottles) ~4 (for|from) (my|the|a|her|his|our)? ~1 (headache|headaches|period|periods|cramps|toothache|cold|flu|first aid|first aid kit|mum|nan|dad|grandad|gran|hayfever|migraine|migraines)',
+      '(packs|packets|boxes|bottles|strips) (of)? ~1 (cards|pokemon|stickers|crisps|sweets|gum|noodles|biscuits|juice|water|pop|coke|vapes|batteries|plasters|football cards|yugioh|tissues)',
+    ],
+    urgentIf: URGENT,
   },
   {
     id: 'sh-method',
@@ -272,6 +309,10 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
       '(days|weeks|months) clean (gone|ruined|broken|over|wasted)',
       '(better|happier|easier) (off)? without me',
       'myself (and|n) (cutting|burning|scratching|hurting)',
+      // self-harm community words for how deep a cut went, and for rows of cuts
+      '(cut*|went|got|go|going|slash*|deep) ~2 (to|till|until|down to) (the)? (beans|styro|styrofoam|fat|the fat|bone|the bone)',
+      '(beans|styro|styrofoam) (cut|cuts|level|deep)',
+      '(arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|hips|stomach) ~3 (look like|looks like|like) (a)? (barcode|barcodes)',
       '(thinking about|thought about|thinking of|want to|wanted to|going to|gonna|planning to|tempted to|considering|nearly|almost) (jump|jumping|jumped)',
     ],
     unless: [

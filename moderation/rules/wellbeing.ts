@@ -3,7 +3,31 @@
  */
 import type { RuleSpec } from './engine.js';
 
+const PARTY = 'party|parties|rave|raves|festival|club|clubbing|night out|gig|house party|afters|off it|buzzing|mashed|wasted|high|come up|coming up|comedown|come down|dealer|plug';
+const BAD_REACTION =
+  '(couldnt|cant|could not|can not|didnt|did not) (feel|move) (my)? ~1 (legs|arms|face|body|hands|feet|jaw|anything)|' +
+  '(heart|chest) (was|is|went|kept)? ~1 (racing|pounding|going mad|going crazy|beating so fast|thumping|hurting)|' +
+  'thought (i|id) (was|were)? ~1 (dying|going to die|die|gona die|have died)|' +
+  '(had a fit|fitting|seizure|collapsed|foaming|turned blue|went blue|stopped breathing|couldnt breathe|cant breathe|ambulance|a and e|hospital|' +
+  'jaw (was)? ~1 (swinging|going)|couldnt stop shaking|cant stop shaking|hallucinat*|seeing things|lost my mind)';
+
 export const DRUGS_RULES: readonly RuleSpec[] = [
+  {
+    id: 'dr-party-pills',
+    category: 'drugs',
+    severity: 'medium',
+    // Pills taken at a party, and drug harm: a body that stops working after taking something.
+    match: [
+      '(took|take|taking|popped|pop|popping|necked|neck|necking|dropped|drop|dropping|had|done|did|tried|swallowed) ~2 ({NUMBER}|a|some|two|three|four|half a|half|few|a few|couple|a couple of|couple of|another|more) ~1 (pills|pill|tabs|tab|caps|capsules|bombs|pingers|dots|blues|es)',
+      `(${BAD_REACTION}) ~8 ({DRUG}|pills|tabs|pingers|snorted|sniffed|smoked|a line|lines|vodka|drunk|high|rave|mandy|bombs|took something|taken something|spiked)`,
+      `({DRUG}|pills|tabs|pingers|snorted|sniffed|a line|lines|vodka|rave|mandy|bombs|took something|taken something|spiked) ~8 (${BAD_REACTION})`,
+    ],
+    needs: [`(${PARTY}|${BAD_REACTION}|again|every weekend|most weekends|saturday|friday|tonight)`],
+    unless: [
+      '(pills|pill|tabs|tablets|caps|capsules) ~4 (for|cos of|because of|from the doctor|from the gp|the doctor gave) (my|the|a)? ~1 (headache|period|cramps|toothache|cold|flu|migraine|pain|hayfever|allergies|temperature|infection|asthma|acne|epilepsy|adhd|anxiety|depression)',
+      '({SESSION}) (on|about|around) ~3',
+    ],
+  },
   {
     id: 'dr-use',
     category: 'drugs',
@@ -155,6 +179,18 @@ export const EATING_RULES: readonly RuleSpec[] = [
 
 export const RADICALISATION_RULES: readonly RuleSpec[] = [
   {
+    id: 'rd-recruit-travel',
+    category: 'radicalisation',
+    severity: 'high',
+    // Someone offering to pay for or arrange travel to join a fight.
+    match: [
+      '(sort*|pay*|paid|book*|arrange*|organis*|cover*|get) ~3 (the|my|your|ur|a)? (travel|flights|flight|ticket|tickets|passport|visa|way over|way out there)',
+      '(go|going|come|travel|join) (and|to)? (fight|fighting|join the fight|join them out there|join the brothers)',
+    ],
+    needs: ['(jihad|the brothers|brother online|brothers online|ummah|the cause|caliphate|martyr*|syria|the struggle|holy war|real muslims|true muslims|real patriots|true patriots|kuffar|infidels|race war)'],
+    unless: ['(fight|fighting) (night|club|scene|card|tickets|ticket)', '(boxing|ufc|mma|wrestling|kickboxing|the match|the fight) ~3 (tickets|ticket|flights|travel)'],
+  },
+  {
     id: 'rd-ideology',
     category: 'radicalisation',
     severity: 'high',
@@ -182,6 +218,8 @@ export const RADICALISATION_RULES: readonly RuleSpec[] = [
       '(christchurch|buffalo|el paso|utoya|columbine) (shooter|shooting|guy|attack|manifesto)',
       '(nationalist|national socialist|extremist|far right|white nationalist|incel|patriot) ~1 (group|groups|movement|server|chat|channel|brotherhood|cause)',
       '(recruit*|recruiting) (me|us) ~4 (group|movement|cause|fight|mission|army)',
+      '(real|true|proper) (muslims|patriots|believers|christians|englishmen|englishman|brits|whites|aryans) ~2 (should|must|need to|have to|would|will) ~2 (fight|go and fight|go fight|kill|die|join|rise up|take up arms|attack|wage)',
+      '(go|going|come|travel|join) (and|to) (fight|join the fight) (for|with|alongside|over|out|abroad) ~2 (the|our|my)? ~1 (brothers|cause|ummah|people|faith|religion|race|jihad|there|abroad|country)',
     ],
     unless: [
       '({SESSION}) (on|about|around) ~3',
@@ -191,6 +229,7 @@ export const RADICALISATION_RULES: readonly RuleSpec[] = [
       '(the|a) (egyptian|goddess|ancient)? ~1 isis (goddess|temple|myth)',
       'isis (the goddess|egyptian)',
       'martyr (to|of) (the|my) (cause|headaches|migraines)',
+      '(people|someone|a man|a woman|girls|boys|teenagers|kids|those|british|young people|schoolgirls) who (travelled|went|tried|wanted|left) to (join|fight for|go to) (isis|daesh|the caliphate|syria)',
     ],
   },
 ];
