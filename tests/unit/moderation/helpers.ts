@@ -32,6 +32,11 @@ export const FIXTURES = {
    * once, never tuned on: the most honest recall and false-alarm figures we have.
    */
   heldout6: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-6.jsonl', import.meta.url)),
+  /**
+   * A second blind set by another writer who never saw the rules or fixtures, run once after the
+   * rules were tuned on held-out 6's concepts: the current honest figure for unseen text.
+   */
+  heldout7: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-7.jsonl', import.meta.url)),
   /** A copy of the project's shared starter sample (shared/data/safeguarding-sample.jsonl). */
   starter: fileURLToPath(new URL('../../fixtures/safeguarding/starter-sample.jsonl', import.meta.url)),
 };
