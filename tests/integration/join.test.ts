@@ -75,7 +75,16 @@ describe('joining a live session', () => {
 		const before = watch.data!.count;
 
 		const yp = new Client(t.url);
-		const presence = nextEvent<{ count: number; names: string[] }>(watcher, 'session:presence');
+		// Presence is coalesced, so an update already on its way (from an earlier join) may arrive
+		// first: wait for the one that includes the new name.
+		const presence = new Promise<{ count: number; names: string[] }>((resolve) => {
+			const on = (p: { count: number; names: string[] }) => {
+				if (!p.names.includes('Moss')) return;
+				watcher.off('session:presence', on);
+				resolve(p);
+			};
+			watcher.on('session:presence', on);
+		});
 		await yp.post('/api/join', { code: session.code, displayName: 'Moss' });
 		const p = await presence;
 		expect(p.count).toBe(before + 1);
