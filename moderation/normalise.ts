@@ -416,6 +416,12 @@ function hasAsciiLetter(t: string): boolean {
   return false;
 }
 
+/**
+ * A number with a unit or a true ordinal ("45kg", "8st", "1200kcal", "8th", "2nd"): a quantity, not
+ * leetspeak. Only real ordinals, so "4nd" is still read as "and".
+ */
+const QUANTITY_RE = /^(?:[0-9]+(?:kg|kgs|st|lb|lbs|cm|mm|ml|mg|kcal|cals|km)|[0-9]*1st|[0-9]*2nd|[0-9]*3rd|[0-9]*[04-9]th|1[0-9]th)$/;
+
 /** Resolve leetspeak in a word that already has a letter; 1:1 so offsets stay per char. */
 function deLeet(t: string): string {
   let needs = false;
@@ -423,7 +429,7 @@ function deLeet(t: string): string {
     const c = t.charCodeAt(k);
     needs = !isAsciiLetter(c) && LEET.has(t[k] ?? '');
   }
-  if (!needs || !hasAsciiLetter(t)) return t;
+  if (!needs || !hasAsciiLetter(t) || QUANTITY_RE.test(t)) return t;
   let out = '';
   for (let k = 0; k < t.length; k++) {
     const c = t[k] ?? '';

@@ -59,6 +59,17 @@ const NEGLECT: readonly string[] = [
   '(feed|feeding|food|eat|meals|dinner|tea|breakfast) ~6 (as a punishment|as punishment|to punish)',
 ];
 
+/**
+ * Signs of serious neglect at home: no food, no heating or power, a carer asleep or out of it all
+ * day, only eating at school. Two of them in one message (within a window) is high.
+ */
+const NEGLECT_SIGN =
+  '((never|no|isnt any|not enough|theres never any|never enough|nothing|no) (food|tea|dinner|anything to eat|food in)|nothing to eat|(cupboards|fridge|cupboard) ~2 (empty|bare)|' +
+  '(heating|electric|electricity|gas|hot water|power|lights|meter) ~4 (off|cut off|ran out|run out|not on|doesnt work|disconnected)|no (heating|electric|electricity|gas|hot water|power)|' +
+  '(sleeps|asleep|in bed|passed out|drunk|off her face|off his face|out of it|wasted|off her head|off his head) (all day|all the time|every day|most days|constantly|till (tea|night|the afternoon|dinner))|' +
+  'only (eat|get fed|get food|have food|get a meal|eat properly|get dinner|eat anything|get a hot meal) (at|in) school|(same|dirty|smelly) (clothes|uniform) ~3 (days|week|weeks|every day)|' +
+  '(nobody|no one|noone) (feeds|looks after|checks on|cooks for|takes care of|gets up with) (me|us)|hungry (all the time|every day|most days|every night))';
+
 const NEGLECT_UNLESS: readonly string[] = ['(lock|locked|locking) (me|us) out ~3 (by accident|accidentally|again lol)', 'locked (me|us) in (the)? (game|lobby|call)'];
 
 const EMOTIONAL: readonly string[] = [
@@ -157,6 +168,15 @@ export const ABUSE_RULES: readonly RuleSpec[] = [
     needs: ['(food|fed|feed|cupboard|cupboards|fridge|nothing to eat|no dinner|no tea|money for food|home|house|mum|dad|sleeps|drunk|nobody|no one)'],
   },
   {
+    id: 'ab-neglect-home',
+    category: 'abuse',
+    severity: 'high',
+    // Two signs of serious neglect together ("no food ... heating off for weeks ... she sleeps all day").
+    match: [`${NEGLECT_SIGN} ~16 ${NEGLECT_SIGN}`],
+    needs: ['(home|house|flat|at my|mums|dads|nans|carers|aunties|mum|dad|nan|carer|auntie|she|he|they|we|us|our)'],
+    unless: ['(camping|tent|festival|holiday|dofe|power cut|storm|school trip|residential trip)'],
+  },
+  {
     id: 'ab-emotional',
     category: 'abuse',
     severity: 'medium',
@@ -206,6 +226,7 @@ export const DOMESTIC_ABUSE_RULES: readonly RuleSpec[] = [
       '(control*|check*|read*|go* through|went through|take*|took|smash*|broke|break*|hide*|hid|track*|monitor*|keep*|kept) (all)? (her|my mums|mums|my mum s) (phone|money|messages|texts|bank card*|card*|keys|passport|wages|benefits|location) ~3',
       '(she|mum|my mum|her) (cant|can not|cannot|isnt allowed to|not allowed to|never allowed to|darent|dare not) (go|leave|see|talk|text|wear|spend|have|visit|ring|call) ~4 (without (him|his)|unless he|he says|his permission|him knowing|him checking|him finding out|him going mad)',
       '(wont|will not|doesnt|does not|never) let (her|my mum|mum) (see|go out|talk to|have|leave|out) ~3',
+      '(hand|hands|arm|arms|fingers|belt|rope|cord) (round|around|on|against|over) (her|mums|my mums|my sisters|my nans|my aunties|his|their) (neck|throat)',
       '(push*|shov*|drag*|grab*|pin*|strangl*|chok*) (her|my mum|mum|my nan|my sister|my mother) ~3 (into|against|down|by the|up|across|over|out|to the floor)?',
       '(threw|throws|throwing|chucked|pushed|shoved|slammed|smashed|flung) (her|my mum|mum|my sister|my nan) (against|into|down|across|on|onto|off) (the)? ~1 (wall|floor|door|stairs|table|ground|car|window|sofa|bed)',
       '(hitting|violence|beating|battering|hurting each other|punching|slapping) ~4 (at home|between my parents|between mum and|in my house|in the house|in our house)',
@@ -231,6 +252,9 @@ export const DOMESTIC_ABUSE_RULES: readonly RuleSpec[] = [
       '(boyfriend|bf|partner|dad|stepdad|husband|fella|he) (is|gets|s|can be|was|always) (so|really|proper)? ~1 (violent|aggressive|scary)',
       '(mum|she|my sister|my nan|my mother) (has|had|got|always has|always had|gets) (bruises|a black eye|black eyes|marks|cuts|a split lip)',
       '(police|feds|coppers) (came|come|were called|got called) ~6 (hitting|hit|beating|battering|fighting|hurting|screaming|smashed)',
+      '(police|feds|coppers|old bill) (came|come|were called|got called|turned up) ~8 (fella|boyfriend|partner|husband|ex|stepdad|dad|he) ~3 (kicking off|kicked off|going mad|went mad|smashing|screaming|shouting)',
+      // an injury explained away: "a black eye and says she walked into a door"
+      '(black eye|black eyes|bruise*|bust lip|split lip|cut lip|marks|swollen|broken (arm|wrist|nose|finger|ribs)) ~8 (says|said|told|tells|reckons|claims|pretends|pretended|told everyone|made her say) (that)? (she|he|mum|my mum|her|they|my auntie|my nan|my sister) ~1 (walked into|fell down|fell into|fell over|fell off|bumped into|bumped|slipped|tripped|banged (it|her|his) ~1 on)',
     ],
     unless: [
       '({SESSION}) (on|about) ~2 domestic',

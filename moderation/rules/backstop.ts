@@ -165,6 +165,10 @@ export const CONCEPTS: Macros = {
 		'(got|get|getting|been|was|were) (jumped|stabbed|mugged|robbed|attacked|beaten up|battered|glassed|slashed|shanked|shot|kicked in|rushed)|' +
 		'(stamp*|kick*|punch*|stab*|slash*|batter*) (on|in)? (my|me) (in)? (the)? (head|face|ribs|stomach|body|back|legs|chest|neck)|(rushed|jumped|stabbed|slashed|mugged|robbed|shanked) me|' +
 		'(threat*|theyd|theyl|hed|hel|shed|shel|gona|going to|said|saying|says|told me|coming to|wil|wud|would) ~3 (cut|slash|stab|shank|bore|wet|merk|jump|rush|glass|bottle|acid|slice|chef|juke|dip|poke) (up)? (me|my face|my head|my legs|my neck|me up|my face up|my mum|my family|my little brother|my little sister)',
+	/** A fall or knock that explains a bruise (never "walked into a door": that is a cover story). */
+	FALL:
+		'(fell|falling|fall|came|coming|tripped|tripping|slipped|slipping|crashed|crashing|flew) (off|over|down|on|onto|into|from) (my|the|a|his|her)? ~1 ' +
+		'(bike|scooter|skateboard|board|horse|pony|trampoline|wall|stairs|steps|ice|pitch|swing|climbing frame|monkey bars|skates|rollerblades|ladder|tree|bunk|bed|kerb|curb|handlebars)',
 	/** Harm that was an accident or play. */
 	ACCIDENT: 'by accident|accidentally|by mistake|in (his|her|their) sleep|playing|messing about|mucking about|for a laugh|play fighting',
 	/** Peer harassment aimed at me. */
@@ -193,6 +197,7 @@ export const CONCEPTS: Macros = {
 		'pro ana|thinspo|dont put weight on|scared of putting weight on|scared to gain weight',
 	/** Harm to a parent at home. */
 	HIT_HER:
+		'(hand|hands|arm|arms|fingers) (round|around|on|against|over) (her|mums|my mums|my sisters|my nans) (neck|throat)|' +
 		'(hit|hits|hitting|pinned|pins|grab*|chok*|strangl*|push*|shov*|threw|throws|slap*|punch*|kick*|beat*|batter*|hurt*|attack*) ' +
 		'(her|mum|my mum|him|my dad|my nan|my sister|my brother)',
 	COERCIVE:
@@ -240,6 +245,9 @@ export const BACKSTOP_BENIGN: readonly string[] = [
 	'(bleed*) ~2 (nose|nosebleed|gums|lip)',
 	'(hurt|injured|cut|burnt|burned|scratched|bruised) (myself|my ~1) (playing|doing|falling|tripping|skating|climbing|training|at (football|rugby|the gym|gym|training|pe|practice|work)|in (pe|football|rugby|training|the game|the match|the gym|practice)|on (the|a) (trampoline|fence|stairs|bike|ice|pitch|glass|oven|iron))',
 	'(nan|grandad|grandma|dog|cat|hamster|fish|uncle|auntie|friend|mate|dad|mum) ~3 (died|passed|passed away)',
+	'(can|should|could|do) (i|you|u|we) ~2 (take|have|give) ~2 ({OD_MEANS}) (and|with|or) ~1 ({OD_MEANS}) ~3 (at the same time|together|in the same day|for|if)?',
+	'(take|took|taking|had|taken) ~3 ({OD_MEANS}) ~3 (with|after|before) (breakfast|food|my food|dinner|tea|lunch|water|a meal)',
+	'({OD_MEANS}) ~4 ((like|as) (the|my) (doctor|gp|nurse|pharmacist|psychiatrist) (said|told|says|tells)|as prescribed|on time)',
 	'how (many|much) ~2 ({OD_MEANS}) ~1 (should|can|do|am|could) (i|you|u|we) ~1 (take|have|give) ~3 (for (my|a|the|period|headache|cramps|toothache|migraine|cold|flu|fever|pain)|a day|per day|in a day|every|with food)',
 	'skip* (breakfast|lunch|tea|dinner) ~4 (cos|because|as|since|coz|bc) ~3 (late|overslept|slept in|rushing|no time|busy|forgot|wasnt hungry|not hungry|ate late|big|had a|running late|missed the bus)',
 	'(kicked|kicks|kick) (me|us)? out (of)? (the|a|my)? ~1 (game|lobby|party|call|chat|group|server|team|class|lesson|shop|club|match)',
@@ -275,7 +283,14 @@ export const BACKSTOP_RULES: readonly RuleSpec[] = [
 		category: 'abuse',
 		severity: 'medium',
 		match: ['{ME} ~5 {MARKS}', '{MARKS} ~5 {ME}', '{PUT_DOWN}', '{WE_ME} ~6 {NEGLECT}', '{NEGLECT} ~6 {WE_ME}'],
-		unless: [ABOUT_TOPIC, '{MARKS} ~5 {SPORT}', '{SPORT} ~8 {MARKS}'],
+		unless: [
+			ABOUT_TOPIC,
+			'{MARKS} ~5 {SPORT}',
+			'{SPORT} ~8 {MARKS}',
+			'{MARKS} ~6 {FALL}',
+			'{FALL} ~6 {MARKS}',
+			'(forgot|forgotten|left|lost) (my)? ~1 (lunch|dinner money|packed lunch|lunch money|food|dinner|purse|wallet) ~4 (no food|nothing to eat|not had|havent had|hadnt had)',
+		],
 	},
 	{
 		id: 'backstop-sexual-images',
@@ -346,7 +361,7 @@ export const BACKSTOP_RULES: readonly RuleSpec[] = [
 		category: 'drugs',
 		severity: 'medium',
 		match: ['{ME} ~5 {DRUG}', '{DRUG} ~5 {ME}', '{ME} ~5 {ALCOHOL} ~5 {HABIT}', '{HABIT} ~5 {ALCOHOL} ~5 {ME}', '{ME} ~3 {HABIT} ~3 {ALCOHOL}'],
-		unless: [`${NEGATED} ~2 {DRUG}`, ABOUT_TOPIC, '(smoke|smoking) (alarm|detector)'],
+		unless: [`${NEGATED} ~2 {DRUG}`, ABOUT_TOPIC, '(smoke|smoking) (alarm|detector)', '(a|some|diet|cherry|vanilla|zero|can of|cans of|bottle of|glass of) coke', 'coke (zero|float|can|cans|bottle|bottles)'],
 	},
 	{
 		id: 'backstop-eating',

@@ -185,6 +185,8 @@ export const VIOLENCE_RULES: readonly RuleSpec[] = [
       '(mum|dad|nan|carer|carers|teacher|she|he|they|my mum|my dad) (will|is going to|gonna|going to|wil|il) (kill|murder) me',
       '(would|will|wil|could|going to|gonna|might) (never|not|no way) ~2',
       '(kill|murder|strangle|batter) (my|him|her) ~1 (brother|sister|bro|sis|mate|best mate|bestie|cousin|mum|dad)? ~4 (he|she|they|cos|because|for) ~2 (ate|took|stole|broke|nicked|used|borrowed|ruined|spoiled|told|finished|drank|wore)',
+      // a trivial household cause: "kill my brother if he eats my last yogurt"
+      '(kill|murder|strangle|batter|throttle) (my|him|her|them|you|u) ~1 (brother|sister|bro|sis|mate|best mate|bestie|cousin|mum|dad|flatmate|roommate|twin)? ~2 (if|when|once|the next time|next time) (he|she|they|you|u|it)? ~1 (eat*|ate|take*|took|steal*|stole|break*|broke|nick*|use*|used|borrow*|ruin*|spoil*|finish*|drink*|drank|wear*|wore|touch*|mov*|hog*|chang*|unplug*|delet*|read*|spoil*|lose|lost|sit*|sat|pinch*|spill*|spilt|hid*|hide*) ~3 (my|the|our|his|her)? ~1 (last|food|yogurt|yoghurt|crisps|chocolate|biscuits|sweets|pizza|chips|drink|charger|hoodie|clothes|makeup|controller|xbox|ps5|phone|remote|seat|spot|stuff|things|snacks|cereal|milk|juice|game|save|room|bed)?',
       '(cut|do|dye|brush|straighten|braid|burn) (his|her|their|your|ur|my) (hair|fringe|nails|hair for)',
       'cut (him|her|them|you|u) (off|some slack|out|in)',
       'break (the news|it to)',
@@ -198,6 +200,48 @@ export const VIOLENCE_RULES: readonly RuleSpec[] = [
       '(dentist|doctor|surgeon|nurse|orthodontist|brace|braces) ~6',
       '(opps|ops) ~3 (in|on) (the)? ~1 (fortnite|cod|game|gta|warzone|apex|roblox|minecraft|valorant|lobby|server|map)',
     ],
+  },
+  {
+    id: 'vi-serious-harm',
+    category: 'violence',
+    severity: 'high',
+    // A threat of serious injury: "put him in hospital", "gonna do him proper".
+    match: [
+      '({I}|gonna|going to|wil|il|swear|about to|finna|ima|imma|want to|next time) ~4 (put|putting|send|sending|land|landing) (him|her|them|you|u|that (guy|lad|kid|boy|girl|man)|someone) (in|into) (hospital|a and e|intensive care|icu|a wheelchair|a coffin|the ground|the grave|a box|a body bag)',
+      '(gonna|going to|wil|il|swear|about to|finna|ima|imma|want to|im going to|im gona|gon) ~2 do (him|her|them|you|u|that (guy|lad|kid|boy|girl|man)) (proper|properly|in|over|bad|dirty|like)',
+    ],
+    unless: [
+      '(would|will|wil|could|going to|gonna|might) (never|not|no way) ~2',
+      '(do|doing) (him|her|them|you|u) ~1 (proper|properly|bad|dirty) ~3 (in|at|on) (fifa|fortnite|cod|warzone|the game|chess|pool|football|the final|the match|mario kart|tekken|ufc)',
+      '(do|doing) (her|his|their|your|ur) (hair|nails|makeup|eyebrows|lashes)',
+    ],
+  },
+  {
+    id: 'vi-threat-to-me',
+    category: 'violence',
+    severity: 'medium',
+    // Threats made to me: "know where i live and gonna do me in", "said im next".
+    match: [
+      '(know|knows|found out|find out|found|got|have|worked out) (where i live|where i stay|where im staying|my address|where my (mum|family|nan|carers) (live|lives)|what school i go to|where i go to school|which school i go to)',
+      '(gona|going to|wil|coming to|theyd|theyl|hel|hed|shel|shed|said theyd|wants to|want to|gonna|are going to|is going to) ~2 do (me|us|my mum|my brother|my sister) (in|over|proper|properly)',
+      '(said|saying|says|told me|telling me|texted|messaged|threatened|threatening) ~2 (that)? (im|i am|your|youre|ur|you are|me) next',
+    ],
+    needs: ['(threat*|gona|going to|coming|come for|watch|better|or else|said|saying|says|told|messages|messaged|texts|snap|dms|keep|next|do me|jumped|stabbed|hospital|beat|batter)'],
+    unless: [
+      '(im|i am|your|youre|ur|you are|me) next (in|to|up|on|for|turn|at|go|after)',
+      '(know|knows|found out) where i live ~4 (parcel|delivery|pizza|uber|taxi|postman|invite|party|christmas card|birthday)',
+    ],
+  },
+  {
+    id: 'vi-witnessed',
+    category: 'violence',
+    severity: 'medium',
+    // Serious violence to someone I know: "jumped my mate and stamped on his head, hes in hospital".
+    match: [
+      '(stamp*|kick*|jump*|stab*|slash*|batter*|glass*|bottl*|knock* out|shank*) (on)? (his|her|their|my mates|my friends|someones|me) ~1 (head|face|neck|chest)? ~8 (hospital|a and e|ambulance|bleeding|unconscious|knocked out|police|coma|stitches|intensive care|next)',
+      '(jumped|stabbed|slashed|battered|glassed|shanked|rushed|attacked) (my|our) (mate|mates|friend|friends|brother|sister|cousin|boyfriend|bf|girlfriend|gf)',
+    ],
+    unless: ['{SESSION} ~4', '(in|on) (the)? ~1 (game|fortnite|cod|gta|film|movie|show|episode)'],
   },
   {
     id: 'vi-mass',
@@ -214,6 +258,17 @@ export const VIOLENCE_RULES: readonly RuleSpec[] = [
 ];
 
 export const BULLYING_RULES: readonly RuleSpec[] = [
+  {
+    id: 'al-aimed-insult',
+    category: 'abusive-language',
+    severity: 'low',
+    action: 'block',
+    escalate: false,
+    // Mild British insults the swear-word list does not hold, only when aimed at someone
+    // ("you absolute muppet"); "im such a muppet" and "the muppet show" stay quiet.
+    match: ['(you|u|ya|youre|ur|shut up|oi|stop being) (an|a|such a|absolute|total|complete|proper|massive|utter|fucking|bloody|little|big|fat|stupid|absolute fucking)? ~1 (muppet|muppets|numpty|numpties|plonker|plonkers|pillock|pillocks|prat|prats|melt|melts|wasteman|bellend|div)'],
+    unless: ['(muppet|muppets) (show|movie|film|babies|christmas|treasure|most wanted)'],
+  },
   {
     id: 'bl-persistent',
     category: 'bullying',

@@ -10,7 +10,7 @@ import { CRIMINAL_EXPLOITATION_RULES, SEXUAL_EXPLOITATION_RULES } from './exploi
 import { BULLYING_RULES, MISSING_RULES, VIOLENCE_RULES, WEAPON_CONTEXT_RULES, WEAPONS_RULES } from './harm-to-others.js';
 import { MACROS } from './macros.js';
 import { SELF_HARM_RULES } from './self-harm.js';
-import { DRUGS_RULES, EATING_RULES, RADICALISATION_RULES } from './wellbeing.js';
+import { DRUG_HARM_RULES, DRUGS_RULES, EATING_RULES, RADICALISATION_RULES } from './wellbeing.js';
 
 export const SAFEGUARDING_RULES: readonly RuleSpec[] = [
   ...SELF_HARM_RULES,
@@ -25,6 +25,7 @@ export const SAFEGUARDING_RULES: readonly RuleSpec[] = [
   ...VIOLENCE_RULES,
   ...BULLYING_RULES,
   ...DRUGS_RULES,
+  ...DRUG_HARM_RULES,
   ...EATING_RULES,
   ...RADICALISATION_RULES,
 ];

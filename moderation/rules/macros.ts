@@ -41,10 +41,42 @@ export const MACROS: Macros = {
   /** What an overdose is taken with. */
   OD_MEANS:
     'paracetamol|paracetamols|pills|tablets|painkillers|painkiller|meds|medication|ibuprofen|cocodamol|co codamol|codeine|' +
-    'aspirin|sleeping pills|sleeping tablets|antidepressants|sertraline|fluoxetine|insulin|tramadol|diazepam|anadin|nurofen|calpol|lemsip',
+    'aspirin|sleeping pills|sleeping tablets|antidepressants|sertraline|fluoxetine|insulin|tramadol|diazepam|anadin|nurofen|calpol|lemsip|' +
+    // a maintained list of common prescribed medicines (antidepressants, antipsychotics, sleep, pain)
+    'citalopram|escitalopram|amitriptyline|mirtazapine|venlafaxine|duloxetine|paroxetine|quetiapine|olanzapine|risperidone|aripiprazole|' +
+    'lithium|melatonin|zopiclone|promethazine|propranolol|pregabalin|gabapentin|morphine|oxycodone|naproxen|dihydrocodeine|' +
+    'lorazepam|temazepam|sleeping meds|antipsychotics|anti depressants|my prescription',
+  /**
+   * Places of danger (imminent risk): a height, an edge, a railway, a motorway or deep water. Only the
+   * specific forms ("roof of my block", "edge of the platform", "on the tracks"), never a bare
+   * "roof" or "platform" (a roof terrace, waiting on the platform).
+   */
+  DANGER_SPOT:
+    '(on|onto|off|over|out on) (the|a|this|my) (ledge|window ledge)|edge of (the|a|this) ~1 (roof|bridge|platform|cliff|building|car park|balcony|tracks|block|tower|quarry|river|canal|water|pier|multi storey)|' +
+    'roof of (the|my|our|a|this|his|her) ~1 (block|flats|building|school|car park|tower|house|hospital|multi storey|shopping centre|college|estate|unit|home)|' +
+    '(on|up on|onto|off) (the|a|this|my) (roof|rooftop)|(on|onto|by|near|next to|down by|across|along|beside|in the middle of|down on|lying on|lay on|laying on) (the)? (train|railway)? (tracks|railway line|rail line|level crossing)|' +
+    'top (floor|level|deck|storey) of (the|a) (car park|multi storey)|top of (the|a|this|my) ~1 (car park|multi storey|block|tower|building|flats|bridge|cliff|quarry)|' +
+    '(on|over|off|by) (the|a) (motorway|dual carriageway) (bridge)?|(over|on the other side of|past|through) (the|a) (railing|railings|barrier|barriers|safety fence)|' +
+    '(cliff|cliffs) edge|(sat|sitting|stood|standing|sit|stand|hanging) (on|over|off) (the|a) (bridge|edge|ledge|wall of the bridge|side of the bridge)',
+  /** Being there now: with a danger spot, a present-time cue is enough. */
+  NOW_CUE:
+    'rn|right now|atm|at the moment|currently|tonight|sat here|stood here|standing here|sitting here|up here|been here|im on|im at|im stood|im sat|im standing|im sitting|i am on|i am at',
+  /** Finality: the fear gone, the decision made, the goodbye said, the near attempt. */
+  FINAL_CUE:
+    '(not|no longer|isnt|aint) (even)? (scared|afraid|frightened) (anymore|any more|now|of it|of dying|of death|to die)?|' +
+    'its time|it is time|this is goodbye|this is it|tonights the night|tonight is the night|ready to go|im ready|i am ready|' +
+    'said (my)? goodbyes|saying (my)? goodbyes|say goodbye|goodbye|love you all|sorry for everything|forgive me|' +
+    '(didnt|did not|couldnt) do it (this time|today|tonight|yet)|(nearly|almost|so close to) (did it|doing it|went through with it|jumped|stepped|let go)|' +
+    'next time (i|il|ill) (wont stop|will do it|wil do it|go through with it|do it)|wont stop myself|' +
+    '(waiting|waited|wait) for (the)? (fast|next fast|non stopping|express) (one|train)|' +
+    'one step|just one step|(could|can|should) just (jump|step|let go|fall|lean|walk off)|let go|looking down|how high|the drop|would i survive|' +
+    'no one would notice|nobody would notice|not coming back|wont be coming back|for good|for the last time|' +
+    'giving (away)? my (stuff|things)|gave away my|wrote (my)? (letters|notes|a letter|a note)|left (a note|letters|notes)',
   /** An adult's age written as digits. */
   ADULT_AGE: { re: '1[89]|[2-6][0-9]' },
   NUMBER: { re: '[0-9]+' },
+  /** A body weight: "45kg", "45 kg", "7 stone", "7st", "100lbs" (the normaliser keeps number+unit words). */
+  WEIGHT: { re: '[0-9]{1,3}(?:kg|kgs|st|lb|lbs)|[0-9]{1,3} (?:kg|kgs|kilos|kilo|stone|st|lbs|lb|pounds)' },
   /** 1 to 999: a calorie count no one should live on. */
   LOW_NUMBER: { re: '[1-9][0-9]{0,2}' },
   /** Someone a young person may be exploited by. */

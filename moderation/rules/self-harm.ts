@@ -11,6 +11,19 @@ const THIRD_PERSON_STORY =
   '({SESSION}|story|novel|play|character) (on|about) (a|an|the|this|some|one) ~1 (girl|boy|character|person|woman|man|kid|teen|teenager|family|lad|guy|student|young person) (who|that) (is|was|has|had|s|keeps|kept|started|tried|attempted|dies|died)? ~1 (self harm*|suicid*|cutting|kil* herself|kil* himself|kil* themselves)';
 
 
+/** Something ordinary near a danger spot: an object, an animal, a view, a party. */
+const SPOT_BENIGN = [
+  '(cat|cats|kitten|dog|ball|football|balls|drone|frisbee|bird|birds|pigeon|pigeons|seagull|seagulls|kite|shoe|shoes|snow|solar panels|aerial|satellite dish|workmen|builders|roofers|scaffolding|plant|plants|cup|mug|candle|flowers|sign|graffiti) ~5 {DANGER_SPOT}',
+  '{DANGER_SPOT} ~5 (for|having|with|watching|taking|to watch|to take|on our|on a|during) (the|a|some|my|our)? ~1 (party|picnic|photo|photos|pics|pic|selfie|selfies|view|views|sunset|sunrise|fireworks|bbq|barbecue|drinks|tour|lunch|hike|walk|dofe|trip|school trip|filming|video|tiktok|fishing|train spotting)',
+  '(roof|rooftop) (terrace|garden|bar|pool|party|restaurant|cinema|deck)',
+  '(stand|standing|stood|stay|keep|wait|waiting) (behind|back from|away from) (the)? ~1 (yellow line|edge|line)',
+];
+/** The concrete context that turns a finality phrase into a goodbye before an attempt. */
+const FINAL_CONTEXT =
+  '{DANGER_SPOT}|bridge|ledge|tracks|platform|motorway|cliff|jump|jumping|rope|noose|ligature|overdos*|suicid*|unaliv*|kil myself|end it|end it all|end my life|' +
+  'all my pills|all my tablets|all my meds|the whole box|the whole packet|the lot|not wake up|never wake up|wont wake up|be gone|be dead|not be here|not exist|' +
+  '(pills|tablets|meds|{OD_MEANS}) ~2 (ready|sorted|lined up|counted out|in front of me|next to me)';
+
 export const SELF_HARM_RULES: readonly RuleSpec[] = [
   {
     id: 'sh-kill-self',
@@ -27,6 +40,9 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
       'shoot* myself in the foot',
       'kill* myself (at|in|with) (the gym|gym|training|revision|work|this workout|the workout)',
       '(character|characters|book|film|movie|show|story|song|episode|series|novel|play|soap|documentary|game) ~6 (kill*|end*|hang*|drown*|shoot*|stab*|poison*|top*) (himself|herself|themselves|themself|his life|her life)',
+      // literature and study: a third-person death in a text being studied
+      '(kill*|end*|hang*|drown*|shoot*|stab*|poison*|top*) (himself|herself|themselves|themself|his life|her life|their lives) ~10 (essay|book|play|novel|poem|scene|act|chapter|exam|gcse|gcses|revision|revising|english lit|literature|coursework|homework|quote|quotes|analysis|shakespeare|an inspector calls|teacher said we)',
+      '(romeo|juliet|hamlet|ophelia|macbeth|lady macbeth|othello|desdemona|cleopatra|antony|brutus|cassius|eva smith|javert|gatsby|judas|anna karenina|madame bovary|the speaker|the narrator|the poet) ~6 (kill*|end*|hang*|drown*|shoot*|stab*|poison*|top*) (himself|herself|themselves|themself|his life|her life|their lives)',
     ],
     urgentIf: URGENT,
   },
@@ -77,6 +93,85 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
       '(wish|hope|wished) (i|id) (was|were|could be|would be|had)? ~1 (dead|never born|not born|wasnt born|never been born|didnt exist|could die|would die|could disappear|could just disappear|disappeared|gone)',
       '(sleep|bed) and (not|never) wake up',
       '(dont|never) (want|wana) to wake up',
+    ],
+    urgentIf: URGENT,
+  },
+  // ---- Imminent risk (urgent): a dangerous place now, means in quantity, method-seeking, finality ----
+  {
+    id: 'sh-imminent-place',
+    category: 'self-harm',
+    severity: 'urgent',
+    // At a height, an edge, a railway or a motorway now, or with a finality cue: "on the roof of my
+    // block rn", "stood at the edge of the platform ... didnt do it this time".
+    match: ['{DANGER_SPOT}'],
+    needs: ['{NOW_CUE}', '{FINAL_CUE}'],
+    unless: SPOT_BENIGN,
+  },
+  {
+    id: 'sh-imminent-final',
+    category: 'self-harm',
+    severity: 'high',
+    // A finality cue ("not even scared anymore", "this is goodbye", "didnt do it this time") with a
+    // place, means or method in the same message.
+    match: ['{FINAL_CUE}'],
+    needs: [FINAL_CONTEXT],
+    unless: [
+      '(goodbye|say goodbye|said goodbye|saying goodbye) (to)? (my|the|our|his|her) ~2 (nan|grandad|dog|cat|mates|friends|class|teacher|school|old|last|year|holiday|summer)',
+      '(not|no longer) (even)? (scared|afraid|frightened) (of)? (the)? ~1 (dark|spiders|dogs|heights|water|swimming|the dentist|needles|exams|him|her|them)',
+    ],
+    urgentIf: [...URGENT, '{DANGER_SPOT}'],
+  },
+  {
+    id: 'sh-not-scared-to-die',
+    category: 'self-harm',
+    severity: 'high',
+    match: ['(not|no longer|isnt|aint|never) (even)? (scared|afraid|frightened) (of|to) (die|dying|death|be dead|being dead|not waking up)'],
+    unless: ['({SESSION}|character|book|film|soldier|soldiers|hero|knight|warrior) ~6'],
+    urgentIf: URGENT,
+  },
+  {
+    id: 'sh-method-seeking',
+    category: 'self-harm',
+    severity: 'high',
+    // Asking how to die, how long it takes, whether it would hurt, whether one would survive.
+    match: [
+      '(painless|painlessly|least painful|less painful|peaceful|most peaceful|gentlest|quick and painless|quiet) ~1 (way|ways|method|methods) (to|of) (go|die|dying|end it|end things|do it|end my life|kil myself|kil yourself|kil urself|commit suicide|check out|unaliv*|not wake up|od|overdose)',
+      '(quickest|easiest|fastest|surest|simplest|best|most effective|quick|easy|guaranteed|sure|certain) ~1 (way|ways|method|methods) (to|of) (die|dying|end it|end things|end my life|kil myself|kil yourself|kil urself|commit suicide|check out|unaliv*|not wake up|od|overdose|top myself|off myself|hang myself)',
+      'how long (does|would|will|did|do|can|till|until|before) (it)? ~1 (take|takes|it take|it takes)? (to|for|before|till|until) (you|u|someone|a person|me|i|a human|people)? (to)? (die|bleed out|drown|suffocate|stop breathing|pass out and die|od|overdose|not wake up)',
+      '(would|does|will|did|do|is) (it|you|u|that) (hurt|feel anything|feel pain|feel it|painful|quick) ~3 (if|to|when|after)? (you|u|i|someone)? ~1 (jump*|hang*|drown*|od|oded|overdos*|die|dying|bleed out|slit*|step* in front|got hit by a train|get hit by a train|hit by a train|fall from|fell from|fall off|suffocat*|took all|take all)',
+      '(does|would|is) (drowning|hanging|jumping|overdosing|dying|bleeding out|suffocating|an overdose|od ing) (hurt|painful|quick|slow|peaceful)',
+      '(would|could|will|do|does) (i|you|u|someone|a person|people) (survive|die) ~2 (a fall|the fall|falling|jumping|if (i|you|u) (jumped|jump|fell)|from (a|the) ~2 (floor|storey|bridge|roof|building|height))',
+      'how high ~6 (to die|to kil (you|u|me|someone|yourself|myself)|to not survive|to be fatal|so (i|you|u) (die|dont survive)|to make sure)',
+      '(asking|ask|askin) for (me|myself|my self) ~1 not (a|for a|for|my)? ~1 (project|school project|friend|essay|homework|story|assignment|book)',
+      '(which|what) ~2 ({OD_MEANS}|pills|tablets|meds) ~4 (would kil|kill|kil you|kil me|lethal|fatal|to die|not wake up|most dangerous|most deadly|stop your heart)',
+    ],
+    unless: [
+      '(die|dye|dying|dyeing) (my|your|ur|her|his|the|their) (hair|fringe|roots|clothes|top|shoes)',
+      '(hang|hanging|hung|hangs) (out|around|about|with|up|on)',
+      '(way|ways) to (go|do it) (about|through|to|into|back|home|for|with|over|round|from|up|down|in|on|there|by|now|mate|babe|lad|girl)',
+      '(best|quickest|easiest|fastest) (way|ways) to (die|dying) (in|on) (the)? ~1 (game|fortnite|minecraft|roblox|level|mario|terraria|dark souls|elden ring)',
+      '(plant|plants|fish|goldfish|hamster|battery|phone|laptop|cactus|flowers|bacteria|cells|germs|virus) ~6',
+      '({SESSION}|character|book|film|story) ~6 (how long|painless|quickest|would it hurt)',
+    ],
+    urgentIf: URGENT,
+  },
+  {
+    id: 'sh-means-totality',
+    category: 'self-harm',
+    severity: 'high',
+    // A medicine named with totality or an effect asked about: "all my sertraline at once",
+    // "the whole box of co-codamol", "if i took my prescription would it work".
+    match: [
+      '(took|taken|take|taking|swallow*|neck*|had|down|downed|downing|od on|overdose on|overdosed on) ~2 (all|all of|the whole|a whole|whole|every|every one of|every last|a months|a full|the full|the entire|an entire|the rest of) (my|the|me|of my|of the|her|his)? ~1 (box|boxes|pack|packs|packet|packets|bottle|bottles|strip|strips|tub|supply|months supply|weeks supply|load)? (of)? ~1 ({OD_MEANS})',
+      '({OD_MEANS}) ~3 (all)? (at once|in one go|all at once|all together|in one night) ~4 (would|will|wil|could|kil|die|work|enough|happen|end|mess me up|wake up)?',
+      '({OD_MEANS}) ~6 (would it work|would that work|will it work|would it kil|would that kil|would i die|would it be enough|is it enough|be enough|enough to (die|kil|not wake up|end it|do it))',
+    ],
+    unless: [
+      '(take|took|taking|had) ~2 ({OD_MEANS}) ~3 (with|after|before) (breakfast|food|my food|dinner|tea|lunch|water|a meal)',
+      '({OD_MEANS}) ~4 (like|as) (the|my) (doctor|gp|nurse|pharmacist|psychiatrist) (said|told|says|tells)',
+      '({OD_MEANS}) ~4 (as prescribed|on time|every morning|every night|every day)',
+      '(can|should|could|do) (i|you|u|we) ~2 (take|have) ~4 ({OD_MEANS}) (and|with|or) ~1 ({OD_MEANS})',
+      '({NUMBER}|two|one|a couple of|couple of) ({OD_MEANS}) (at once|in one go)',
     ],
     urgentIf: URGENT,
   },
@@ -165,7 +260,7 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
       '(took|take|taking|taken|swallow*|neck*|down|downed|downing|od|oded|overdos*) ~3 (too many|a load of|loads of|all|the whole|a whole|a handful of|handful of|all of|lots of|a bunch of|a box of|a bottle of|a packet of|a pack of|every one of) ~2 (pill*|tablet*|paracetamol|meds|medication|painkiller*|sleeping pills|them|my meds)',
       '(pill*|tablet*|paracetamol|meds|medication|painkiller*) ~4 (on purpose|to die|to end it|so i (die|dont wake up|wont wake up))',
       '{I} ~3 (overdosed|overdose|oded|od)',
-      '(took|taken|take|taking|swallowed|swallow|necked|had|downed) ({NUMBER}|loads of|a load of|a lot of|too many|lots of|a whole|a full|the whole|all my|all of my|all the) ~1 (paracetamol|tablets|pills|painkillers|meds|cocodamol|co codamol|ibuprofen|sleeping pills|antidepressants|of my meds|of my tablets)',
+      '(took|taken|take|taking|swallowed|swallow|necked|had|downed) ({NUMBER}|loads of|a load of|a lot of|too many|lots of|a whole|a full|the whole|all my|all of my|all the) ~1 ({OD_MEANS}|of my meds|of my tablets)',
       'how (many|much) ~4 (to die|to kill (you|yourself|me|someone)|to overdose|to od|is lethal|is fatal|would kill (you|me)|to not wake up)',
       '(ways|way|how|best way|easiest way|quickest way|painless way) to (die|kill myself|end it|end my life|commit suicide)',
       // asking how much of a drug it takes: the means of an overdose
@@ -178,6 +273,9 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
       '({SESSION}) (on|about) ~2 overdos*',
       'how (many|much) ~3 (can|should|do|am) (i|you|u|we) ~2 (take|have) ~4 (a day|per day|in a day|in 24 hours|at once for|for a|for my|for the|for headache|for period|with food|every|hours)',
       'how (many|much) ~6 (headache|period|cramps|toothache|fever|temperature|cold|flu|hayfever|migraine|sore throat)',
+      '(take|took|taking|had) ~2 ({OD_MEANS}) ~3 (with|after|before) (breakfast|food|my food|dinner|tea|lunch|water|a meal)',
+      '({OD_MEANS}) ~4 (like|as) (the|my) (doctor|gp|nurse|pharmacist|psychiatrist) (said|told|says|tells)',
+      '({OD_MEANS}) ~4 (as prescribed|on time|every morning|every night|every day)',
     ],
     urgentIf: URGENT,
   },
@@ -301,6 +399,8 @@ export const SELF_HARM_RULES: readonly RuleSpec[] = [
     severity: 'high',
     match: [
       '(want|wants|wanted|wanting|wana) to (die|be dead|not exist|not be here|not be alive|disappear forever)',
+      '(to|just|properly|like|rather|could|wish i could|id|i would|i wana|i want to) (just|properly)? (not exist|stop existing|cease to exist|not be alive) (anymore|any more|no more|at all|forever|for good)?',
+      '(want|wana|wish|wishing|rather|need|going) ~3 (disappear|vanish) ~8 (not exist|stop existing|cease to exist|properly gone|gone for good|forever|permanently|not be alive|not be here|never come back|not wake up)',
       '(picturing|imagining|thinking about|planning|plan) ~2 my (own)? funeral',
       '(sleep|rest) forever',
       '(cut|cuts|cutting) (too|so|really|very)? (deep|deeper|deeply)',

@@ -107,6 +107,60 @@ export const DRUGS_RULES: readonly RuleSpec[] = [
   },
 ];
 
+const UNRESPONSIVE =
+  '(not|isnt|wont|cant|cannot|didnt|doesnt|couldnt|wasnt) (waking|wake|breathing|responding|moving|talking properly|making sense|stay awake|come round|coming round)|' +
+  'passed out|unconscious|unresponsive|turned blue|went blue|lips (are|went|were|turned)? ~1 blue|fitting|having a fit|foaming|choking on (her|his|their) sick|' +
+  '(keeps|kept|been|is) being sick ~4 (asleep|passed out|wont wake|floppy|grey|pale)';
+
+/** Drug harm that is an emergency, dependence, and looking for drugs. */
+export const DRUG_HARM_RULES: readonly RuleSpec[] = [
+  {
+    id: 'dr-emergency',
+    category: 'drugs',
+    severity: 'high',
+    // Someone not waking, not breathing or fitting after taking something: an emergency.
+    match: [
+      `(${UNRESPONSIVE}) ~10 ({DRUG}|pills|pill|tabs|pingers|(took|taken|necked|had|dropped|swallowed|popped|done|did) something|spiked|drank|drunk|vodka|bombs)`,
+      `({DRUG}|pills|pill|tabs|pingers|(took|taken|necked|had|dropped|swallowed|popped|done|did) something|spiked|drank|drunk|vodka|bombs) ~10 (${UNRESPONSIVE})`,
+    ],
+    unless: ['({SESSION}) (on|about|around) ~3'],
+  },
+  {
+    id: 'dr-dependence',
+    category: 'drugs',
+    severity: 'medium',
+    // Use that has become a need: "need it just to sleep", "takes all my money", "every day since i was 13".
+    match: [
+      '(need|needs|needing) ~3 (it|weed|a spliff|a zoot|a joint|a smoke|{DRUG}|a drink|vodka|pills|to smoke|to get high|to get stoned) ~3 (to sleep|to function|to get through|to cope|to feel normal|to get up|to calm down|to eat|every day|before school|just to|or i cant)',
+      '(cant|can not|couldnt|cannot) ~2 (sleep|function|cope|get through the day|eat|relax|go a day|go a night|calm down) without ~2 (it|weed|spliff*|zoot*|joint|joints|smoke|smoking|{DRUG}|drink|drinking|vodka|pills|getting high|getting stoned)',
+      '(smoking|smoked|using|taking|drinking|been on|on it) ~3 (every day|everyday|every single day|every night|daily|every morning) ~3 (since i was|since year|for years|for months|since)',
+      '(all|most|every penny of) (my|of my) (money|wages|pocket money|allowance|benefits|uc|universal credit|pip|bursary) (goes|went|gets spent|get spent|is spent) on (it|weed|{DRUG}|drink|vodka|pills|smoking|zoots|spliffs)',
+      '(takes|taking|took|spend|spending|spends|costs|goes on|went on) (all|most|every penny|all of) ~1 (my|of my) (money|wages|pocket money|allowance|benefits|uc|universal credit|pip|bursary)',
+      '(addicted|hooked|dependent) (to|on) (it|weed|{DRUG}|pills|smoking|the weed|drinking)',
+    ],
+    needs: ['({DRUG}|smoking|smoke|smoked|spliff*|zoot*|drinking|drink|vodka|pills|habit|addicted|hooked|dealer|plug|high|stoned)'],
+    unless: ['({SESSION}) (on|about|around) ~3', '(smoke|smoking) (alarm|detector|machine|bomb)', '(weed) (killer|killa)'],
+  },
+  {
+    id: 'dr-seeking',
+    category: 'drugs',
+    severity: 'medium',
+    // Looking for drugs, or to get out of one's head: "where to get ket round here".
+    match: [
+      '(where|who|how) ~3 (get|buy|find|score|cop|pick up|get hold of|sells|selling|sell|has|got) (some|any)? ~1 ({DRUG}) ~3 (round here|near me|near here|in|from|tonight|today|anyone|rn)?',
+      '(need|want|wana|just want|just need|trying) to get (out of|out|off) my (head|face|nut|tits|mind|box)',
+    ],
+    unless: [
+      '({SESSION}) (on|about|around) ~3',
+      '(weed|weeds) (killer|killa|out|from the garden)',
+      '(a|some|diet|cherry|vanilla|zero|can of|cans of|bottle of|glass of|the) coke',
+      '(get|buy|find) ~2 coke (zero|float|can|bottle|and|or)',
+      '(spice) (rack|up|girls|jar|mix|bag|world)',
+      '(lean) (on|back|forward|over|against)',
+    ],
+  },
+];
+
 export const EATING_RULES: readonly RuleSpec[] = [
   {
     id: 'ed-restricting',
@@ -122,6 +176,14 @@ export const EATING_RULES: readonly RuleSpec[] = [
       '({LOW_NUMBER}) (calories|cals|kcal|cal) (a|per|each) day',
       '(weigh|weighing|weighed) myself ~4 (times a day|every day|every morning|after every|constantly|all the time|panic|twice a day|hourly|after i eat)',
       '(scared|afraid|terrified|frightened) of (food|eating|calories|gaining weight|getting fat|putting on weight)',
+      // the least food one can live on, and a target weight
+      '(lowest|least|fewest|minimum|min|smallest) ~2 (calories|cals|kcal|amount of food|food|you can eat|u can eat|i can eat)',
+      'how (few|little) (calories|cals|kcal|food) ~4 (can|could|do|does|to|before|without)',
+      '(get|getting|be|weigh|reach|hit|goal|target|want to be|need to be|until i am|till im|until im) ~2 (under|below|less than|down to) {WEIGHT}',
+      '(only|just|barely) (eats|has|had) ~3 (once|one meal|1 meal|an apple|a yoghurt|a yogurt|a banana|water|nothing|a rice cake|crackers|half) ~4 (days|a day|all day|every day|week)',
+      '(hides|hid|hiding|throws away|threw away|bins|binned|gives away|gave away|hide|throw away) (her|his|their|my) (lunch|food|dinner|tea|meals|packed lunch|sandwiches|breakfast)',
+      '(hair|hairs) ~2 (falling out|coming out|comes out|fall out|thinning) ~8 (eat*|food|lunch|weight|thin|skinny|apple|calories|starv*)',
+      '(eat*|food|lunch|weight|thin|skinny|apple|calories|starv*) ~8 (hair|hairs) ~2 (falling out|coming out|comes out|fall out|thinning)',
       '(skip*|skipping|skipped) (meals|breakfast|lunch|dinner|tea|food|every meal|all my meals) ~6 (thin|skinny|lose|weight|fat|calories|so i can|to be)',
       '(dont|do not|barely|hardly|never|cant|wont) eat ~6 (lose|lost|weight|thin|skinny|fat)',
       '(lost|losing|lose) ~3 weight ~4 (because|cos|since|as|by) (i|not) (dont|do not|barely|hardly|never|cant|wont|stopped)? ~1 (eat|eating)',
@@ -129,6 +191,8 @@ export const EATING_RULES: readonly RuleSpec[] = [
       '(need|have|want|got) to (be|get) (skinny|thin|thinner|skinnier) ~6 (not eating|starv*|eat less|eat nothing|dont eat)',
     ],
     unless: [
+      '(bag|bags|suitcase|case|luggage|parcel|box|hand luggage|hold luggage|dog|cat|baby|puppy|fish|pumpkin|marrow) ~6 (under|below|less than) {WEIGHT}',
+      '(dog|cat|puppy|kitten|hamster|rabbit|bird) ~3 (hides|hid|hiding|throws away|bins) (her|his|their) (food|dinner|tea|breakfast)',
       '(havent|not|didnt) (eaten|eat|ate) (yet|since breakfast|since lunch|since school) ~3 (starving|hungry|what|lol|can)',
       '({SESSION}) (on|about) ~3',
     ],
@@ -216,6 +280,11 @@ export const RADICALISATION_RULES: readonly RuleSpec[] = [
       '(bomb making|make a bomb|making a bomb|pipe bomb|nail bomb|build a bomb|how to make bombs|explosives)',
       '(do|did|copy|be like|be the next) ~1 what ~2 (shooter|bomber|breivik|elliot rodger|tarrant|the christchurch)',
       '(christchurch|buffalo|el paso|utoya|columbine) (shooter|shooting|guy|attack|manifesto)',
+      // sympathy for an attacker, and dying for a cause
+      '(manifesto|shooter|shooters|bomber|bombers|the guy who did the shooting|the guy who shot|the guy who did the attack|the attacker|the terrorist|gunman) ~8 (was right|were right|kinda right|kind of right|had a point|has a point|makes sense|made sense|is a hero|was a hero|hero|legend|based|right about|did nothing wrong)',
+      '(die|dying|died|death) (for|in the name of) (the|our|his|my) (cause|faith|religion|ummah|race|nation|brothers|jihad|deen)',
+      '(dying|to die|death) ~3 (best|greatest|most honourable|only) (thing|way|honour) ~3 (can|could|to) (do|be)|martyrdom',
+      '(being|getting|are) (replaced|wiped out|outbred|out bred) ~8 (fight back|fight|rise up|take it back|before its too late|do something)',
       '(nationalist|national socialist|extremist|far right|white nationalist|incel|patriot) ~1 (group|groups|movement|server|chat|channel|brotherhood|cause)',
       '(recruit*|recruiting) (me|us) ~4 (group|movement|cause|fight|mission|army)',
       '(real|true|proper) (muslims|patriots|believers|christians|englishmen|englishman|brits|whites|aryans) ~2 (should|must|need to|have to|would|will) ~2 (fight|go and fight|go fight|kill|die|join|rise up|take up arms|attack|wage)',
@@ -229,6 +298,8 @@ export const RADICALISATION_RULES: readonly RuleSpec[] = [
       '(the|a) (egyptian|goddess|ancient)? ~1 isis (goddess|temple|myth)',
       'isis (the goddess|egyptian)',
       'martyr (to|of) (the|my) (cause|headaches|migraines)',
+      '(communist|labour|tory|party|election|conservative|green|lib dem|reform|school council|student council|election) manifesto',
+      '(die|dying|died) for the cause of ~3',
       '(people|someone|a man|a woman|girls|boys|teenagers|kids|those|british|young people|schoolgirls) who (travelled|went|tried|wanted|left) to (join|fight for|go to) (isis|daesh|the caliphate|syria)',
     ],
   },

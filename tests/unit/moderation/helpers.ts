@@ -34,7 +34,8 @@ export const FIXTURES = {
   heldout6: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-6.jsonl', import.meta.url)),
   /**
    * A second blind set by another writer who never saw the rules or fixtures, run once after the
-   * rules were tuned on held-out 6's concepts: the current honest figure for unseen text.
+   * rules were tuned on held-out 6's concepts (its first run is the current honest figure for unseen
+   * text); its misses' concepts were tuned on afterwards, so it is no longer blind.
    */
   heldout7: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-7.jsonl', import.meta.url)),
   /** A copy of the project's shared starter sample (shared/data/safeguarding-sample.jsonl). */
