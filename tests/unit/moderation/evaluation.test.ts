@@ -162,6 +162,18 @@ describe('evaluation on labelled data', () => {
     expect(r.benign.fp).toBeLessThanOrEqual(0); // of 110 (first run 3)
   });
 
+  // heldout-8.jsonl: a third blind set, run once after tuning on held-out 7's concepts. Below
+  // target (moderation/README.md). Still blind: do not tune on it; write a new blind set first.
+  it('held-out 8 (written blind, below target): prints its scores and does not regress below its first run', () => {
+    const r = evaluate(loadJsonl(FIXTURES.heldout8));
+    console.log(table('held-out 8 (written blind, BELOW TARGET)', r));
+    expect(r.selfHarm.n).toBe(22);
+    expect(r.selfHarm.hit).toBeGreaterThanOrEqual(14); // of 22 on its first run
+    expect(r.escalation.hit).toBeGreaterThanOrEqual(47); // of 70
+    expect(r.flags.hit).toBeGreaterThanOrEqual(18); // of 20
+    expect(r.benign.fp).toBeLessThanOrEqual(7); // of 110
+  });
+
   it('has at least 300 concerning and 150 benign messages across the datasets, in every category', () => {
     const all = [FIXTURES.tuning, FIXTURES.heldout, FIXTURES.heldout2, FIXTURES.heldout3, FIXTURES.heldout4, FIXTURES.heldout5].flatMap(loadJsonl);
     const concerning = all.filter((i) => i.expect !== 'allow');

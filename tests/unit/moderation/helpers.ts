@@ -38,6 +38,11 @@ export const FIXTURES = {
    * text); its misses' concepts were tuned on afterwards, so it is no longer blind.
    */
   heldout7: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-7.jsonl', import.meta.url)),
+  /**
+   * A third blind set (another writer, asked for more indirect disclosures), run once after the
+   * rules were tuned on held-out 7's concepts. The current honest figure for unseen text.
+   */
+  heldout8: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-8.jsonl', import.meta.url)),
   /** A copy of the project's shared starter sample (shared/data/safeguarding-sample.jsonl). */
   starter: fileURLToPath(new URL('../../fixtures/safeguarding/starter-sample.jsonl', import.meta.url)),
 };
