@@ -25,7 +25,15 @@ export const feedbackBody = z.object({
 	status: feedbackStatus.default('planned')
 });
 export type FeedbackBody = z.infer<typeof feedbackBody>;
-export const updateFeedbackBody = feedbackBody.partial();
+/** Only what is sent changes (no defaults: a status change must not move or unlink a post). */
+export const updateFeedbackBody = z.object({
+	hubId: objectId.optional(),
+	groupId: objectId.nullable().optional(),
+	source: feedbackSource.nullable().optional(),
+	youSaid: text(600).optional(),
+	weDid: text(1200).optional(),
+	status: feedbackStatus.optional()
+});
 export type UpdateFeedbackBody = z.infer<typeof updateFeedbackBody>;
 
 export const feedbackPost = z.object({

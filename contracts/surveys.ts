@@ -49,11 +49,14 @@ export const surveyOption = z.object({
 	label: text(120),
 	easyRead: text(200).optional(),
 	emoji: z.string().max(16).optional(),
-	/** A picture for the option: an https URL or a path on this site (no third-party trackers). */
+	/**
+	 * A picture for the option: a path on this site. Pictures from other sites are not allowed:
+	 * loading them would tell those sites which young people opened the survey.
+	 */
 	imageUrl: z
 		.string()
 		.max(500)
-		.regex(/^(\/|https:\/\/)/, 'Use an https:// address or a path on this site.')
+		.regex(/^\/(?!\/)[^\s]*$/, 'Use a picture on this site: an address starting with /.')
 		.optional(),
 	imageAlt: text(200).optional()
 });
@@ -118,8 +121,10 @@ export const surveySettings = z.object({
 });
 
 export const createSurveyBody = z.union([
+	/** A template as it is. */
 	surveySettings.extend({ template: z.string().max(60), content: z.undefined().optional() }),
-	surveySettings.extend({ content: surveyContent, template: z.undefined().optional() })
+	/** Your own questions (perhaps a template you changed: `template` records where it started). */
+	surveySettings.extend({ content: surveyContent, template: z.string().max(60).optional() })
 ]);
 export type CreateSurveyBody = z.infer<typeof createSurveyBody>;
 export const updateSurveyBody = surveySettings.partial().extend({ content: surveyContent.optional() });

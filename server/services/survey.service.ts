@@ -145,11 +145,10 @@ export function createSurveyService(deps: {
 		async create(actor: Actor, body: CreateSurveyBody): Promise<Survey> {
 			const user = staffOf(actor);
 			let content: SurveyContent;
-			if (body.template !== undefined) {
-				const t = surveyTemplates.find((x) => x.id === body.template);
-				if (!t) throw new AppError('VALIDATION_FAILED', 'There is no template with that name.', { fields: { template: 'Unknown template.' } });
-				content = structuredClone(t.content);
-			} else content = body.content!;
+			const t = body.template !== undefined ? surveyTemplates.find((x) => x.id === body.template) : undefined;
+			if (body.template !== undefined && !t) throw new AppError('VALIDATION_FAILED', 'There is no template with that name.', { fields: { template: 'Unknown template.' } });
+			if (body.content) content = body.content;
+			else content = structuredClone(t!.content);
 			const place = await placeAudience(actor, body.audience);
 			const s = await repos.surveys.create({
 				orgId: user.orgId,
@@ -203,7 +202,18 @@ export function createSurveyService(deps: {
 			const s = await repos.surveys.findById(id);
 			if (!s || s.state === 'draft') throw new AppError('NOT_FOUND');
 			const content = contentOf(s as SurveyDoc);
-			return { id, title: s.title, intro: content.intro, whoReads: content.whoReads, audience: s.audience as 'group' | 'hub' | 'link', accepting: accepting(s as SurveyDoc), orgId: String(s.orgId), hubId: String(s.hubId) };
+			return {
+				id,
+				title: s.title,
+				intro: content.intro,
+				whoReads: content.whoReads,
+				audience: s.audience as 'group' | 'hub' | 'link',
+				anonymous: s.anonymous ?? true,
+				accepting: accepting(s as SurveyDoc),
+				closesAt: s.closesAt ? s.closesAt.toISOString() : null,
+				orgId: String(s.orgId),
+				hubId: String(s.hubId)
+			};
 		},
 
 		async listForParticipant(participant: ParticipantIdentity) {

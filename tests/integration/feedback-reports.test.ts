@@ -85,7 +85,8 @@ describe('You said, we did', () => {
 		expect((await b.get('/api/my/feedback')).json.data).toEqual([]);
 
 		const done = await staff.request('PATCH', `/api/feedback/${id}`, { status: 'done' });
-		expect((done.json.data as { status: string }).status).toBe('done');
+		// Only the status changes: the post stays on the group's board and linked to its poll.
+		expect(done.json.data).toMatchObject({ status: 'done', groupId: t.world.groupA, source: { kind: 'poll', id: poll.id }, youSaid: 'The name No Wrong Door overpromises.' });
 		// Another hub's staff can neither change it nor link their posts to this hub's poll.
 		expect((await staffB.request('PATCH', `/api/feedback/${id}`, { status: 'planned' })).status).toBe(404);
 		expect((await staffB.post('/api/feedback', { hubId: t.world.hubB, source: { kind: 'poll', id: poll.id }, youSaid: 'x', weDid: 'y' })).status).toBe(404);

@@ -92,7 +92,7 @@ export function surveyRoutes(s: Services, cookieBase: CookieOptions) {
 			tag: 'surveys',
 			summary: 'Anyone with a survey link: its title, introduction, who reads the answers, and whether it takes answers.',
 			params: idParams,
-			response: z.object({ id: z.string(), title: z.string(), intro: z.string(), whoReads: z.string(), audience: z.enum(['group', 'hub', 'link']), accepting: z.boolean() }),
+			response: z.object({ id: z.string(), title: z.string(), intro: z.string(), whoReads: z.string(), audience: z.enum(['group', 'hub', 'link']), anonymous: z.boolean(), accepting: z.boolean(), closesAt: z.string().nullable() }),
 			handler: async ({ params }) => {
 				const { orgId, hubId, ...info } = await s.surveys.linkInfo(params.id);
 				void orgId;

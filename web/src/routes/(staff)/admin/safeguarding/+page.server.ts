@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { Result } from '$contracts/errors';
 import type { SafeguardingSettings } from '$contracts/safeguarding';
-import { apiData, formFail } from '$lib/server/api';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { api, apiData, formFail } from '$lib/server/api';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = await event.parent();
@@ -14,14 +13,6 @@ export const load: PageServerLoad = async (event) => {
 const units = { minutes: 1, hours: 60, days: 1440 } as const;
 const limits = { urgent: 10080, high: 10080, medium: 43200, low: 43200 } as const;
 const words = { urgent: 'Urgent', high: 'High', medium: 'Medium', low: 'Low' } as const;
-
-/** `lib/server/api` has no PUT yet: the same loopback call, with PUT. */
-async function put<T>(event: RequestEvent, path: string, body: unknown): Promise<Result<T>> {
-	const res = await event.fetch(`/api${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-	const json = (await res.json().catch(() => null)) as Result<T> | null;
-	if (!json || typeof json !== 'object' || typeof json.ok !== 'boolean') return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } };
-	return json;
-}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -52,7 +43,7 @@ export const actions: Actions = {
 		else if (outcomes.some((o) => o.length > 120)) fields.outcomes = 'Keep each outcome under 120 characters.';
 		const values = Object.fromEntries([...f.entries()].map(([k, v]) => [k, String(v)]));
 		if (Object.keys(fields).length) return fail(400, { error: 'Please check the settings below.', code: 'VALIDATION_FAILED', fields, values });
-		const r = await put<SafeguardingSettings>(event, '/safeguarding/settings', { ackMinutes, outcomes });
+		const r = await api<SafeguardingSettings>(event, 'PUT', '/safeguarding/settings', { ackMinutes, outcomes });
 		return r.ok ? { done: 'Saved. New targets apply to concerns raised from now on.' } : formFail(r, values);
 	}
 };

@@ -1,0 +1,18 @@
+import { apiData } from '$lib/server/api';
+import type { PageServerLoad } from './$types';
+
+export interface MySurvey {
+	id: string;
+	title: string;
+	accepting: boolean;
+	closesAt: string | null;
+	mine: 'draft' | 'submitted' | null;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { me } = await event.parent();
+	if (!me.participant) return { surveys: null, saved: null };
+	const surveys = await apiData<MySurvey[]>(event, '/my/surveys');
+	const savedId = event.url.searchParams.get('saved');
+	return { surveys, saved: surveys.find((s) => s.id === savedId) ?? null };
+};
