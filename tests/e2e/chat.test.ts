@@ -50,7 +50,7 @@ const screen = (page: Page, name: string) => page.screenshot({ path: join(SHOTS,
 
 const bubble = (page: Page, text: string) => page.locator('li.msg', { hasText: text });
 
-describe('the group chat on phones', () => {
+describe('the group chat on phones', { timeout: 90_000 }, () => {
 	let fox: Page;
 	let owl: Page;
 
@@ -134,7 +134,8 @@ describe('the group chat on phones', () => {
 		const ctx = await browser.newContext({ viewport: DESKTOP });
 		const staff = await ctx.newPage();
 		await signIn(staff, t.url, 'staff@test.local', t.world.users.staff.password, '/staff');
-		await staff.getByRole('link', { name: /Group chats/ }).click();
+		// From the main navigation, as a facilitator would.
+		await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Group chats' }).click();
 		await staff.getByRole('link', { name: 'Group A' }).click();
 		await staff.waitForURL(`${t.url}/staff/chat/${roomId}`);
 		await expect.poll(() => staff.getByText('Live', { exact: true }).count()).toBe(1);

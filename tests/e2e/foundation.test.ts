@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const signIn = (page: Page, email: string, password: string) => signInAs(page, t.url, email, password);
 
-describe('first journey', () => {
+describe('first journey', { timeout: 90_000 }, () => {
 	let staffPage: Page;
 	let code = '';
 

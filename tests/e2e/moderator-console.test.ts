@@ -60,7 +60,7 @@ async function shotBoth(page: Page, name: string) {
 	await page.setViewportSize(DESKTOP);
 }
 
-describe('the moderator console', () => {
+describe('the moderator console', { timeout: 90_000 }, () => {
 	let mod: Page;
 	let detailUrl = '';
 

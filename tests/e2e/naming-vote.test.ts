@@ -33,7 +33,7 @@ async function joinOnPhone(code: string, name: string): Promise<Page> {
 	return page;
 }
 
-describe('choosing a new name for the service', () => {
+describe('choosing a new name for the service', { timeout: 90_000 }, () => {
 	let staff: Page;
 	let projector: Page;
 	let code = '';

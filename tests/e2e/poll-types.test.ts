@@ -34,7 +34,7 @@ afterAll(async () => {
 	await t?.close();
 });
 
-describe('other poll types', () => {
+describe('other poll types', { timeout: 90_000 }, () => {
 	it('staff build a faces scale in the poll builder, and a young person answers with a face', async () => {
 		await staff.getByRole('link', { name: 'New poll' }).click();
 		await staff.waitForURL(/\/staff\/polls\/new/);

@@ -38,7 +38,7 @@ afterAll(async () => {
 async function newPhone(opts: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
 	const ctx = await browser.newContext({ viewport: PHONE, isMobile: opts.javaScriptEnabled !== false, hasTouch: true, ...opts });
 	contexts.push(ctx);
-	ctx.setDefaultTimeout(15_000);
+	ctx.setDefaultTimeout(30_000);
 	return ctx.newPage();
 }
 
@@ -71,7 +71,7 @@ async function expectAccessibleNoJs(page: Page, label: string) {
 	await ctx.close();
 }
 
-describe('surveys', () => {
+describe('surveys', { timeout: 90_000 }, () => {
 	it('staff build "How’s your hub?" for Group A in the builder, with a phone preview, and open it', async () => {
 		staff = await browser.newPage({ viewport: DESKTOP });
 		await signIn(staff, t.url, 'staff@test.local', t.world.users.staff.password, '/staff');
