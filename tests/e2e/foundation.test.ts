@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/services/seed.service.js';
-import { DESKTOP, expectAccessible, launch, PHONE, shot, signIn as signInAs } from '../helpers/browser.js';
+import { DESKTOP, expectAccessible, launch, PHONE, shot, SHOTS, signIn as signInAs } from '../helpers/browser.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -144,6 +144,12 @@ describe('first journey', { timeout: 90_000 }, () => {
 		await expect.poll(() => mod.getByRole('heading', { level: 1 }).textContent()).toBe('Safeguarding');
 		await expectAccessible(mod, 'moderator home');
 		await shot(mod, 'moderator-375');
+		// On a phone the pages sit behind one Menu button, which opens without fuss.
+		expect(await mod.getByRole('link', { name: 'Group chats' }).count()).toBe(0);
+		await mod.locator('summary', { hasText: 'Menu' }).click();
+		await expect.poll(() => mod.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Group chats', 'Safeguarding', 'Account']);
+		await expectAccessible(mod, 'moderator home, menu open');
+		await mod.screenshot({ path: `${SHOTS}/menu-open-375.png` });
 		// A moderator cannot open the staff pages' data.
 		await mod.goto(`${t.url}/admin`);
 		await mod.waitForURL(`${t.url}/moderator`);
