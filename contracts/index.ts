@@ -9,3 +9,4 @@ export * from './safeguarding.js';
 export * from './chat.js';
 export * from './surveys.js';
 export * from './feedback.js';
+export * from './survey-rules.js';

@@ -3,34 +3,30 @@
  * an answer fits its question, whether a response is complete, how answers add up, and how small
  * numbers are hidden in reports. The survey service and its tests share these.
  */
-import { fixedOptions, type SurveyAnswer, type SurveyAnswers, type SurveyContent, type SurveyOption, type SurveyQuestion } from '../../contracts/index.js';
+import {
+	canDriveSkipLogic,
+	fixedOptions,
+	isBlank,
+	isChoiceQuestion,
+	isTextQuestion,
+	optionsOf,
+	orderedQuestions,
+	scaleOf,
+	visibleQuestions,
+	type SurveyAnswer,
+	type SurveyAnswers,
+	type SurveyContent,
+	type SurveyQuestion
+} from '../../contracts/index.js';
+
+// The shared rules live in contracts/survey-rules.ts (the browser uses the same ones).
+export { isBlank, isTextQuestion, optionsOf, orderedQuestions, scaleOf, visibleQuestions };
 
 /** Counts under this are shown as "fewer than 5", so no child can be picked out of a report. */
 export const SMALL_NUMBER = 5;
 
 export function suppress(n: number, threshold = SMALL_NUMBER): number | null {
 	return n > 0 && n < threshold ? null : n;
-}
-
-const CHOICE = new Set(['single', 'multiple', 'faces', 'three-point', 'yes-no', 'ranking']);
-const TEXT = new Set(['short-text', 'long-text']);
-export const isTextQuestion = (q: Pick<SurveyQuestion, 'type'>) => TEXT.has(q.type);
-
-export function optionsOf(q: Pick<SurveyQuestion, 'type' | 'options'>): SurveyOption[] {
-	return fixedOptions[q.type] ?? q.options;
-}
-
-export function scaleOf(q: SurveyQuestion): { min: number; max: number } {
-	return { min: q.scale?.min ?? 1, max: q.scale?.max ?? 5 };
-}
-
-/** Questions in the order a young person meets them: by section, then as listed. */
-export function orderedQuestions(content: SurveyContent): SurveyQuestion[] {
-	const rank = new Map(content.sections.map((s, i) => [s.id, i]));
-	return content.questions
-		.map((q, i) => ({ q, i }))
-		.sort((a, b) => (rank.get(a.q.sectionId) ?? 0) - (rank.get(b.q.sectionId) ?? 0) || a.i - b.i)
-		.map((x) => x.q);
 }
 
 /** Problems a builder must fix before a survey can be saved, in plain words, keyed by field. */
@@ -48,12 +44,12 @@ export function checkContent(content: SurveyContent): Record<string, string> {
 		if (!sectionIds.has(q.sectionId)) problems[`${at}.sectionId`] = 'This question is in a section that does not exist.';
 		const own = q.options.map((o) => o.id);
 		if (new Set(own).size !== own.length) problems[`${at}.options`] = 'Two options have the same id.';
-		if (CHOICE.has(q.type) && !fixedOptions[q.type] && q.options.length < 2) problems[`${at}.options`] = 'Give at least two options.';
+		if (isChoiceQuestion(q) && !fixedOptions[q.type] && q.options.length < 2) problems[`${at}.options`] = 'Give at least two options.';
 		if (q.maxPicks && q.type === 'multiple' && q.maxPicks > q.options.length) problems[`${at}.maxPicks`] = 'More picks than options.';
 		if (q.showIf) {
 			const target = seen.get(q.showIf.questionId);
 			if (!target) problems[`${at}.showIf`] = 'Skip logic can only depend on an earlier question.';
-			else if (!CHOICE.has(target.type) || target.type === 'ranking') problems[`${at}.showIf`] = 'Skip logic needs an earlier choice question.';
+			else if (!canDriveSkipLogic(target)) problems[`${at}.showIf`] = 'Skip logic needs an earlier choice question.';
 			else {
 				const ids = new Set(optionsOf(target).map((o) => o.id));
 				if (!q.showIf.equals.every((v) => ids.has(v))) problems[`${at}.showIf`] = 'Skip logic refers to an answer that question does not have.';
@@ -63,27 +59,6 @@ export function checkContent(content: SurveyContent): Record<string, string> {
 		void i;
 	}
 	return problems;
-}
-
-function matches(answer: SurveyAnswer | undefined, equals: string[]): boolean {
-	if (answer === undefined) return false;
-	if (Array.isArray(answer)) return answer.some((a) => equals.includes(a));
-	return equals.includes(String(answer));
-}
-
-/**
- * The questions shown for these answers. A question with `showIf` appears only when the earlier
- * question was shown and answered with one of the listed options (so hiding cascades).
- */
-export function visibleQuestions(content: SurveyContent, answers: SurveyAnswers): SurveyQuestion[] {
-	const shown = new Set<string>();
-	const out: SurveyQuestion[] = [];
-	for (const q of orderedQuestions(content)) {
-		if (q.showIf && !(shown.has(q.showIf.questionId) && matches(answers[q.showIf.questionId], q.showIf.equals))) continue;
-		shown.add(q.id);
-		out.push(q);
-	}
-	return out;
 }
 
 /** Checks one answer against its question; returns the tidy value or a plain-words problem. */
@@ -122,11 +97,6 @@ export function checkAnswer(q: SurveyQuestion, value: SurveyAnswer): { ok: true;
 			return { ok: true, value: t };
 		}
 	}
-}
-
-/** Empty answers (nothing chosen, blank text) count as not answered. */
-export function isBlank(value: SurveyAnswer | undefined): boolean {
-	return value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
 /**
