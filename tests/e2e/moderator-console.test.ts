@@ -2,7 +2,8 @@
  * The moderator console, end to end in Chromium: a young person's poll answer raises a concern,
  * the safeguarding lead's console shows it live (no reload), they acknowledge it with a keyboard
  * shortcut, record an outcome and close it, and the admin's audit log shows every step. Also the
- * held queue (one by one and together), the facilitator's notice, the dashboard and settings.
+ * held queue (one by one and together), the facilitator's notice, the dashboard and settings;
+ * and a worrying group-chat message, live in the console with the chat around it, hidden and closed.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
@@ -203,6 +204,57 @@ describe('the moderator console', { timeout: 90_000 }, () => {
 		expect(body).not.toContain('Sky');
 	});
 
+	it('a worrying chat message reaches the console live with the chat around it; the moderator hides it and closes the concern', async () => {
+		await mod.goto(`${t.url}/moderator`);
+		await mod.locator('[data-live="connected"]').waitFor();
+		// Two young people in the group chat on their phones.
+		const phoneFor = async (name: string) => {
+			const page = await (await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })).newPage();
+			await page.goto(`${t.url}/join?code=${session.code}`);
+			await page.getByLabel('Your name').fill(name);
+			await page.getByRole('button', { name: 'Join' }).click();
+			await page.waitForURL(`${t.url}/session`);
+			await page.getByRole('link', { name: /Group chat/ }).click();
+			await page.waitForURL(/\/chat\/[a-f0-9]{24}$/);
+			await page.getByRole('button', { name: 'I understand' }).click();
+			return page;
+		};
+		const say = async (page: Page, text: string) => {
+			await page.getByLabel('Your message').fill(text);
+			await page.getByRole('button', { name: 'Send', exact: true }).click();
+			await expect.poll(() => page.locator('li.msg', { hasText: text }).count()).toBe(1);
+		};
+		const river = await phoneFor('Misty Hare');
+		const wren = await phoneFor('Bright Puffin');
+		await say(wren, 'how was everyones week');
+		const worry = 'nobody would even notice if i was gone. been saving my tablets';
+		await say(river, worry);
+		await expect.poll(() => river.locator('li.msg', { hasText: worry }).textContent()).toContain('Childline');
+
+		// The console shows it without a reload, most serious first.
+		const row = mod.getByRole('link', { name: worry });
+		await row.waitFor();
+		await row.click();
+		await mod.waitForURL(/\/moderator\/escalations\/[a-f0-9]{24}$/);
+		const chatDetail = mod.url();
+		// The chat around it: what was said just before, with the message itself marked.
+		await expect.poll(() => mod.getByText('how was everyones week').count()).toBeGreaterThan(0);
+		await mod.getByRole('button', { name: 'Acknowledge' }).first().click();
+		await expect.poll(() => mod.locator('.alert.ok').textContent()).toContain('Acknowledged');
+		await mod.getByRole('button', { name: /Hide the message/ }).click();
+		await expect.poll(() => mod.locator('.alert.ok').textContent()).toMatch(/hidden/i);
+		// Everyone else sees it removed; its author is not shamed in front of the group.
+		await expect.poll(() => wren.locator('li.msg', { hasText: worry }).count()).toBe(0);
+		await mod.getByLabel('Outcome', { exact: true }).selectOption('Spoke with the young person');
+		await mod.getByRole('button', { name: 'Record and close' }).click();
+		await expect.poll(() => mod.locator('.d-head .mq-status').first().textContent()).toBe('Closed');
+		const history = await mod.locator('.timeline').textContent();
+		for (const step of ['Raised', 'Acknowledged', 'Closed']) expect(history).toContain(step);
+		expect(chatDetail).not.toBe(detailUrl);
+		await river.context().close();
+		await wren.context().close();
+	});
+
 	it('the admin’s audit log shows each step, and downloads the same rows', async () => {
 		const admin = await browser.newPage({ viewport: DESKTOP });
 		await signIn(admin, t.url, 'admin@test.local', PASSWORD, '/admin');
@@ -212,7 +264,7 @@ describe('the moderator console', { timeout: 90_000 }, () => {
 		await admin.getByRole('button', { name: 'Show entries' }).click();
 		await admin.waitForURL(/action=escalation\./);
 		const table = await admin.locator('table').textContent();
-		for (const action of ['escalation.raise', 'escalation.view', 'escalation.acknowledge', 'escalation.note', 'escalation.outcome', 'escalation.close', 'escalation.tell-facilitator'])
+		for (const action of ['escalation.raise', 'escalation.view', 'escalation.acknowledge', 'escalation.note', 'escalation.outcome', 'escalation.close', 'escalation.tell-facilitator', 'escalation.hide-source'])
 			expect(table, action).toContain(action);
 		expect(table).toContain('moderator (moderator)');
 		expect(table).not.toContain('poll.');
