@@ -143,6 +143,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		if (parsed.success) out[name] = parsed.data;
 		else problems.push(`${key.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
 	}
+	// Keys that only make sense together.
+	if (out.notifyWebhookUrl && !out.notifyWebhookSecret) problems.push('NOTIFY_WEBHOOK_SECRET: set a shared secret (16+ characters) so the receiver can check alerts really come from Voicebox.');
+	if (out.smtpUrl && !(out.notifyEmails as string[] | undefined)?.length) problems.push('NOTIFY_EMAILS: list at least one on-call address to send alert emails to.');
 	if (problems.length) throw new ConfigError(problems);
 	return out as Config;
 }

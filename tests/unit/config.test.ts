@@ -30,6 +30,14 @@ describe('configuration', () => {
 		expect(problems).toContain('LOG_LEVEL');
 	});
 
+	it('refuses alert settings that cannot work on their own', () => {
+		expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x' })).toThrow(/NOTIFY_WEBHOOK_SECRET/);
+		expect(() => loadConfig({ SMTP_URL: 'smtp://relay:25' })).toThrow(/NOTIFY_EMAILS/);
+		expect(loadConfig({ NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/x', NOTIFY_WEBHOOK_SECRET: 'a-long-shared-secret', SMTP_URL: 'smtp://relay:25', NOTIFY_EMAILS: 'dsl@council.example, oncall@council.example' })).toMatchObject({
+			notifyEmails: ['dsl@council.example', 'oncall@council.example']
+		});
+	});
+
 	it('documents every key in the README table', () => {
 		const table = configTable();
 		for (const env of ['PORT', 'MONGODB_URI', 'DATA_DIR', 'PUBLIC_URL', 'SEED_DEMO', 'TRUST_PROXY']) expect(table).toContain(`\`${env}\``);
