@@ -64,17 +64,29 @@ const userSchema = new Schema(
 );
 userSchema.index({ email: 1 }, { unique: true });
 
+/**
+ * A staff sign-in. Keyed by the token's hash: the embedded database (FerretDB 1.x with SQLite)
+ * only finds documents quickly by `_id`, and this is looked up on every request.
+ */
 const authSessionSchema = new Schema(
 	{
-		tokenHash: { type: String, required: true },
+		_id: { type: String, required: true },
 		userId: { type: id, required: true },
 		createdAt: { type: Date, required: true },
 		expiresAt: { type: Date, required: true }
 	},
 	{ versionKey: false }
 );
-authSessionSchema.index({ tokenHash: 1 }, { unique: true });
 authSessionSchema.index({ userId: 1 });
+
+/** A young person's device token (hashed) → who they are, found by `_id` on every request. */
+const participantTokenSchema = new Schema(
+	{
+		_id: { type: String, required: true },
+		participantId: { type: id, required: true }
+	},
+	{ versionKey: false }
+);
 
 const participantSchema = new Schema(
 	{
@@ -476,7 +488,7 @@ export type OrganisationDoc = InferSchemaType<typeof organisationSchema> & { _id
 export type HubDoc = InferSchemaType<typeof hubSchema> & { _id: Types.ObjectId };
 export type GroupDoc = InferSchemaType<typeof groupSchema> & { _id: Types.ObjectId };
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
-export type AuthSessionDoc = InferSchemaType<typeof authSessionSchema> & { _id: Types.ObjectId };
+export type AuthSessionDoc = InferSchemaType<typeof authSessionSchema>;
 export type ParticipantDoc = InferSchemaType<typeof participantSchema> & { _id: Types.ObjectId };
 export type InviteDoc = InferSchemaType<typeof inviteSchema> & { _id: Types.ObjectId };
 export type LiveSessionDoc = InferSchemaType<typeof liveSessionSchema> & { _id: Types.ObjectId };
@@ -498,6 +510,7 @@ export function createModels(conn: Connection) {
 		Group: conn.model('Group', groupSchema, 'groups'),
 		User: conn.model('User', userSchema, 'users'),
 		AuthSession: conn.model('AuthSession', authSessionSchema, 'authSessions'),
+		ParticipantToken: conn.model('ParticipantToken', participantTokenSchema, 'participantTokens'),
 		Participant: conn.model('Participant', participantSchema, 'participants'),
 		Invite: conn.model('Invite', inviteSchema, 'invites'),
 		LiveSession: conn.model('LiveSession', liveSessionSchema, 'liveSessions'),
@@ -520,6 +533,9 @@ export function createModels(conn: Connection) {
 export type Models = ReturnType<typeof createModels>;
 
 export async function ensureIndexes(models: Models): Promise<void> {
+	// Sign-ins were once keyed by a `tokenHash` field with a unique index; they are keyed by
+	// `_id` now, and the old index would refuse every second sign-in. Drop it where it exists.
+	await models.AuthSession.collection.dropIndex('tokenHash_1').catch(() => undefined);
 	for (const model of Object.values(models)) {
 		await model.createCollection().catch(() => undefined);
 		await model.createIndexes();

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connectDb } from '../../server/db/connect.js';
 import { hashToken } from '../../server/auth/tokens.js';
-import { Client, startTestApp, type TestApp } from '../helpers/app.js';
+import { Client, freshDbName, startTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
 let clock = Date.now();
@@ -149,5 +150,30 @@ describe('account safety', () => {
 		expect((await loginFrom('192.0.2.22', 'staff@test.local', t.world.users.staff.password)).r.status).toBe(200);
 		const actions = (await t.app.repos.audit.list(t.world.orgId, 200)).map((a) => a.action);
 		expect(actions).toEqual(expect.arrayContaining(['user.disable', 'user.enable', 'user.password-change']));
+	});
+});
+
+describe('upgrading an existing database', () => {
+	it('drops the old unique index on sign-in tokens, so everyone can still sign in', async () => {
+		const dbName = freshDbName();
+		// A database from before sign-ins were keyed by id: a unique index on `tokenHash`.
+		const conn = await connectDb(inject('mongoUri'), dbName, { maxPoolSize: 2 });
+		await conn.collection('authSessions').createIndex({ tokenHash: 1 }, { unique: true });
+		await conn.close();
+		const app = await startTestApp({ dbName });
+		try {
+			const check = await connectDb(inject('mongoUri'), dbName, { maxPoolSize: 2 });
+			const indexes = (await check.collection('authSessions').indexes()).map((i) => i.name);
+			await check.close();
+			expect(indexes).not.toContain('tokenHash_1');
+			const a = new Client(app.url);
+			const b = new Client(app.url);
+			expect((await a.login('staff@test.local', app.world.users.staff.password)).status).toBe(200);
+			expect((await b.login('mod@test.local', app.world.users.moderator.password)).status).toBe(200);
+			expect((await a.get('/api/auth/me')).json.data).toMatchObject({ user: { email: 'staff@test.local' } });
+			expect((await b.get('/api/auth/me')).json.data).toMatchObject({ user: { email: 'mod@test.local' } });
+		} finally {
+			await app.close();
+		}
 	});
 });
