@@ -7,6 +7,7 @@
  *   npm run bench:chat              # 20 young people × 20 messages, each as fast as they can
  *   npm run bench:chat -- 40 30     # 40 young people × 30 messages
  *   npm run bench:chat -- 20 20 1000   # each sends one message a second (still far busier than a real group)
+ *   npm run bench:chat -- 20 20 1000 10000   # ... with 10,000 older messages in other rooms first
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import mongoose from 'mongoose';
 import { Server } from 'socket.io';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { createApp } from '../server/app.js';
@@ -26,6 +28,8 @@ const PEOPLE = Number(process.argv[2] ?? 20) || 20;
 const EACH = Number(process.argv[3] ?? 20) || 20;
 /** Milliseconds each young person waits between messages (0: flat out). */
 const PACE = Number(process.argv[4] ?? 0) || 0;
+/** Older messages stored in another room first (a database after months of use). */
+const PREFILL = Number(process.argv[5] ?? 0) || 0;
 const LINES = ['how was everyones week', 'can we have pizza next time', 'i liked the trip to the museum', 'the bus to the hub takes ages', 'who is coming on friday', 'i vote for bowling'];
 
 const pct = (xs: number[], p: number) => {
@@ -106,6 +110,13 @@ async function main() {
 					sentAt.delete(m.text ?? '');
 				}
 			});
+		if (PREFILL) {
+			const other = new mongoose.Types.ObjectId();
+			for (let i = 0; i < PREFILL; i += 1000)
+				await conn.collection('chatMessages').insertMany(
+					Array.from({ length: Math.min(1000, PREFILL - i) }, (_, k) => ({ roomId: other, clientMsgId: `old-${i + k}`, seq: i + k + 1, rev: i + k + 1, text: LINES[k % LINES.length], status: 'visible', createdAt: new Date() }))
+				);
+		}
 		const acks: number[] = [];
 		const started = performance.now();
 		await Promise.all(
@@ -127,7 +138,7 @@ async function main() {
 		for (const p of people) p.socket.close();
 
 		const base = await baseline(EACH);
-		console.log(`Chat: ${PEOPLE} young people × ${EACH} messages in one room (${total} messages, ${PACE ? `each about one per ${PACE} ms` : 'each as fast as they can'}), real server + embedded database, all checked by the safeguarding filter`);
+		console.log(`Chat: ${PEOPLE} young people × ${EACH} messages in one room (${total} messages, ${PACE ? `each about one per ${PACE} ms` : 'each as fast as they can'}${PREFILL ? `, ${PREFILL} older messages stored first` : ''}), real server + embedded database, all checked by the safeguarding filter`);
 		console.log(`  stored: ${stored} (expected ${total})`);
 		console.log(`  throughput: ${(total / elapsed).toFixed(0)} messages/s`);
 		console.log(`  send → ack (stored):     p50 ${ms(pct(acks, 50))}  p95 ${ms(pct(acks, 95))}  p99 ${ms(pct(acks, 99))}`);

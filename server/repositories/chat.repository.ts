@@ -1,8 +1,9 @@
 /** Chat rooms and messages: the only chat code that touches mongoose. */
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
 import type { ChatMessageDoc, ChatRoomDoc } from '../models/chat.models.js';
 import type { Models } from '../models/index.js';
-import { writeQueue } from './escalation.repository.js';
-import { isDuplicateKey, oid } from './index.js';
+import { isDuplicateKey, oid, writeQueue } from './index.js';
 
 export interface NewRoom {
 	key: string;
@@ -41,6 +42,15 @@ export interface NewMessage {
 /** Which messages a young person may see: everyone's shown ones, markers for removed ones, and all their own. */
 export function participantFilter(participantId: string) {
 	return { $or: [{ status: 'visible' }, { status: 'removed', everShown: true }, { authorType: 'participant' as const, authorId: oid(participantId) }] };
+}
+
+/**
+ * A message's id comes from its room and the sender's clientMsgId, so a retry is found by id:
+ * the embedded database (FerretDB 1.x with SQLite) reads the whole collection for any other
+ * lookup. The unique (room, clientMsgId) index still guards against duplicates.
+ */
+export function messageIdFor(roomId: string, clientMsgId: string): Types.ObjectId {
+	return new Types.ObjectId(createHash('sha256').update(`${roomId}\u0000${clientMsgId}`).digest('hex').slice(0, 24));
 }
 
 export function createChatRepository({ ChatRoom, ChatMessage, ChatReaction, ChatMember, Participant }: Models) {
@@ -108,7 +118,7 @@ export function createChatRepository({ ChatRoom, ChatMessage, ChatReaction, Chat
 		/** Stores a message; returns null when the same clientMsgId is already there. */
 		async insertMessage(m: NewMessage): Promise<ChatMessageDoc | null> {
 			try {
-				const doc = await ChatMessage.create({ ...m, roomId: oid(m.roomId), authorId: oid(m.authorId) });
+				const doc = await ChatMessage.create({ ...m, _id: messageIdFor(m.roomId, m.clientMsgId), roomId: oid(m.roomId), authorId: oid(m.authorId) });
 				return doc.toObject() as ChatMessageDoc;
 			} catch (err) {
 				if (isDuplicateKey(err)) return null;
@@ -116,7 +126,13 @@ export function createChatRepository({ ChatRoom, ChatMessage, ChatReaction, Chat
 			}
 		},
 		findMessage: async (id: string) => msg(await ChatMessage.findById(oid(id)).lean()),
-		findByClientMsgId: async (roomId: string, clientMsgId: string) => msg(await ChatMessage.findOne({ roomId: oid(roomId), clientMsgId }).lean()),
+		/** A retried send, found by the id its room and clientMsgId give (quick on every database). */
+		async findByClientMsgId(roomId: string, clientMsgId: string) {
+			const m = msg(await ChatMessage.findById(messageIdFor(roomId, clientMsgId)).lean());
+			return m && String(m.roomId) === roomId && m.clientMsgId === clientMsgId ? m : null;
+		},
+		/** The same, by the fields themselves: for messages stored before ids were derived (a slower lookup). */
+		findByClientMsgIdFields: async (roomId: string, clientMsgId: string) => msg(await ChatMessage.findOne({ roomId: oid(roomId), clientMsgId }).lean()),
 		findMessages: async (ids: string[]) => (await ChatMessage.find({ _id: { $in: ids.map(oid) } }).lean()) as ChatMessageDoc[],
 
 		/** Change a message (guarded by its current status) and stamp it with a change number. */

@@ -647,8 +647,9 @@ export function createChatService(deps: ChatDeps) {
 				createdAt: at
 			});
 			if (!stored) {
-				// The same message arrived twice at once: the other copy won.
-				const first = await repos.chat.findByClientMsgId(input.roomId, input.clientMsgId);
+				// The same message arrived twice at once: the other copy won (or it was stored before
+				// message ids came from the clientMsgId).
+				const first = (await repos.chat.findByClientMsgId(input.roomId, input.clientMsgId)) ?? (await repos.chat.findByClientMsgIdFields(input.roomId, input.clientMsgId));
 				if (!first) throw new AppError('CONFLICT', 'Please try again.');
 				return this.finishRetry(first, r, viewer);
 			}
