@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { BallotValue } from '../../contracts/index.js';
 import type { BallotDoc, Models } from '../models/index.js';
 import { oid } from './index.js';
@@ -42,14 +42,29 @@ export interface BallotWrite {
 	named: { participantId: string; displayName: string } | null;
 }
 
+/**
+ * A ballot's id comes from the poll and the voter key (itself a keyed hash), so the one ballot
+ * per voter is found by id: the embedded database (FerretDB 1.x with SQLite) reads the whole
+ * collection for any other lookup. Written as a UUID; it carries no time and no name.
+ */
+export function ballotIdFor(pollId: string, voterKey: string): string {
+	const h = createHash('sha256').update(`${pollId}\u0000${voterKey}`).digest('hex');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 export function createBallotRepository({ Ballot, Participation }: Models) {
 	return {
-		find: (pollId: string, voterKey: string) => Ballot.findOne({ pollId: oid(pollId), voterKey }).lean(),
+		async find(pollId: string, voterKey: string) {
+			const b = await Ballot.findById(ballotIdFor(pollId, voterKey)).lean();
+			return b && String(b.pollId) === pollId && b.voterKey === voterKey ? b : null;
+		},
+		/** The same, by the fields themselves: for ballots stored before ids were derived (slower). */
+		findByFields: (pollId: string, voterKey: string) => Ballot.findOne({ pollId: oid(pollId), voterKey }).lean(),
 		/** First ballot for this voter; a duplicate key means someone (a retry) got there first. */
 		insert: async (b: BallotWrite) =>
 			(
 				await Ballot.create({
-					_id: randomUUID(),
+					_id: ballotIdFor(b.pollId, b.voterKey),
 					pollId: oid(b.pollId),
 					voterKey: b.voterKey,
 					clientVoteId: b.clientVoteId,
@@ -59,10 +74,10 @@ export function createBallotRepository({ Ballot, Participation }: Models) {
 					...valueFields(b.value)
 				})
 			).toObject(),
-		/** Replace the answer in one atomic update of the one ballot document. */
-		replace: (b: BallotWrite) =>
+		/** Replace the answer in one update of the one ballot document (found by its id). */
+		replace: (id: string, b: BallotWrite) =>
 			Ballot.findOneAndUpdate(
-				{ pollId: oid(b.pollId), voterKey: b.voterKey },
+				{ _id: id, pollId: oid(b.pollId), voterKey: b.voterKey },
 				{ $set: { ...valueFields(b.value), clientVoteId: b.clientVoteId, textStatus: b.textStatus }, $inc: { changes: 1 } },
 				{ returnDocument: 'after' }
 			).lean(),

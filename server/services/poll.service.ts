@@ -375,13 +375,14 @@ export function createPollService(deps: {
 				} catch (err) {
 					if (!isDuplicateKey(err)) throw err;
 					// Two requests raced; the other is stored. Same id: a retry. Otherwise a change.
-					const raced = (await repos.ballots.find(poll.id, key))!;
+					// (By its fields too: a ballot stored before ids were derived from the voter key.)
+					const raced = ((await repos.ballots.find(poll.id, key)) ?? (await repos.ballots.findByFields(poll.id, key)))!;
 					if (raced.clientVoteId === body.clientVoteId) return { status: raced.textStatus === 'held' ? ('held' as const) : ('counted' as const), value: toValue(raced), changed: false };
 					if (!poll.settings.allowChange) throw new AppError('ALREADY_VOTED');
 					previous = toValue(raced);
-					stored = await repos.ballots.replace(write);
+					stored = await repos.ballots.replace(String(raced._id), write);
 				}
-			} else stored = await repos.ballots.replace(write);
+			} else stored = await repos.ballots.replace(String(existing._id), write);
 			await repos.ballots.recordParticipation({ pollId: poll.id, participantId: participant.id, orgId: participant.orgId, hubId: participant.hubId, day: now().toISOString().slice(0, 10) });
 			const ballotId = String((stored as { _id: string })._id);
 			if (verdict && value.kind === 'text') await afterVerdict(verdict, { kind: 'answer', ref: ballotId, poll, text: value.text, held: textStatus === 'held' }, participant);
