@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { objectId, text } from './common.js';
 import type { Result } from './errors.js';
-import { reportReasons } from './safeguarding.js';
+import { reportReasons, supportInfo, type SupportInfo } from './safeguarding.js';
 
 /** The hardest limit on a message; the configured CHAT_MAX_LENGTH (default 1000) is checked by the server. */
 export const CHAT_TEXT_HARD_MAX = 10000;
@@ -62,15 +62,9 @@ export const groundRules = [
 export const whoCanRead =
 	'The young people in this group can read the chat, with the staff who run the group. Safeguarding moderators can read it too, including messages waiting for a check. Messages are deleted after a few months.';
 
-export const supportContact = z.object({
-	name: z.string(),
-	phone: z.string().optional(),
-	text: z.string().optional(),
-	url: z.string().optional(),
-	note: z.string().optional()
-});
-export const chatSupport = z.object({ message: z.string(), contacts: z.array(supportContact) });
-export type ChatSupport = z.infer<typeof chatSupport>;
+/** The same help shown everywhere a young person writes (see safeguarding.ts). */
+export const chatSupport = supportInfo;
+export type ChatSupport = SupportInfo;
 
 /** Shown to a young person after they press "I'm worried". */
 export const worriedSupport: ChatSupport = {

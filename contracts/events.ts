@@ -9,6 +9,7 @@ import { joinCode, objectId } from './common.js';
 import type { Result } from './errors.js';
 import { suggestBody, voteBody, type BallotValue, type PollResults, type VoteResult } from './polls.js';
 import type { Presentation, SessionActivity } from './sessions.js';
+import type { SupportInfo } from './safeguarding.js';
 import { chatEventPayloads, type ChatClientToServerEvents, type ChatServerToClientEvents } from './chat.js';
 
 export const eventPayloads = {
@@ -36,11 +37,6 @@ export interface ParticipantWelcome {
 	displayName: string;
 	session: { id: string; title: string; code: string; state: 'open' | 'closed' };
 	activity: SessionActivity | null;
-}
-
-export interface SupportInfo {
-	message: string;
-	contacts: { name: string; phone?: string; text?: string; url?: string; note?: string }[];
 }
 
 export interface MyAnswer {

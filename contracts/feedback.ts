@@ -53,6 +53,7 @@ export type FeedbackPost = z.infer<typeof feedbackPost>;
 
 /** A closed poll or survey nobody has answered with a "You said, we did" yet. */
 export const awaitingFeedback = z.object({ kind: z.enum(['poll', 'survey']), id: objectId, title: z.string(), hubId: objectId, closedAt: z.string().nullable() });
+export type AwaitingFeedback = z.infer<typeof awaitingFeedback>;
 
 export const participationQuery = z.object({
 	from: z.string().regex(/^\d{4}-\d{2}$/, 'Use YYYY-MM.').optional(),

@@ -6,6 +6,13 @@
 import { z } from 'zod';
 import { objectId, text } from './common.js';
 
+/** Where a young person can get help, shown when something they wrote worried the filter. */
+export const supportInfo = z.object({
+	message: z.string(),
+	contacts: z.array(z.object({ name: z.string(), phone: z.string().optional(), text: z.string().optional(), url: z.string().optional(), note: z.string().optional() }))
+});
+export type SupportInfo = z.infer<typeof supportInfo>;
+
 export const severities = ['none', 'low', 'medium', 'high', 'urgent'] as const;
 export const severity = z.enum(severities);
 export type Severity = z.infer<typeof severity>;
@@ -303,3 +310,19 @@ export const auditQuery = z.object({
 	limit: z.coerce.number().int().min(1).max(1000).default(200)
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
+
+/** One line of the audit log: who did what to which thing, when (never message text or names). */
+export const auditEntry = z.object({
+	id: z.string(),
+	at: z.string(),
+	actorType: z.string(),
+	actorId: z.string().nullable(),
+	/** A member of staff by name and role; otherwise "A young person" or "Voicebox". */
+	actorName: z.string(),
+	action: z.string(),
+	targetType: z.string().nullable(),
+	targetId: z.string().nullable(),
+	hubId: z.string().nullable(),
+	meta: z.record(z.string(), z.unknown())
+});
+export type AuditEntry = z.infer<typeof auditEntry>;

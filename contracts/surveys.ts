@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { objectId, text } from './common.js';
+import { supportInfo } from './safeguarding.js';
 
 export const surveyQuestionTypes = ['single', 'multiple', 'scale', 'faces', 'three-point', 'ranking', 'yes-no', 'short-text', 'long-text'] as const;
 export const surveyQuestionType = z.enum(surveyQuestionTypes);
@@ -152,6 +153,7 @@ export const surveySummary = survey.omit({ content: true });
 export type SurveySummary = z.infer<typeof surveySummary>;
 
 export const surveyTemplateInfo = z.object({ id: z.string(), name: z.string(), summary: z.string(), content: surveyContent });
+export type SurveyTemplateInfo = z.infer<typeof surveyTemplateInfo>;
 
 /** What a young person sees: the survey, whether it takes answers, and their own response. */
 export const participantSurvey = z.object({
@@ -173,6 +175,27 @@ export const saveResponseBody = z.object({
 	submit: z.boolean().default(false)
 });
 export type SaveResponseBody = z.infer<typeof saveResponseBody>;
+
+/** A saved or sent response, as its author sees it. */
+export const savedResponse = z.object({ state: z.enum(['draft', 'submitted']), answers: surveyAnswers, held: z.array(z.string()), support: supportInfo.optional() });
+export type SavedResponse = z.infer<typeof savedResponse>;
+
+/** A young person's list of surveys: whether each takes answers, and whether they started or sent it. */
+export const mySurvey = z.object({ id: z.string(), title: z.string(), accepting: z.boolean(), closesAt: z.string().nullable(), mine: z.enum(['draft', 'submitted']).nullable() });
+export type MySurvey = z.infer<typeof mySurvey>;
+
+/** What anyone opening a survey link sees before choosing a nickname. */
+export const surveyLinkInfo = z.object({
+	id: z.string(),
+	title: z.string(),
+	intro: z.string(),
+	whoReads: z.string(),
+	audience: z.enum(['group', 'hub', 'link']),
+	anonymous: z.boolean(),
+	accepting: z.boolean(),
+	closesAt: z.string().nullable()
+});
+export type SurveyLinkInfo = z.infer<typeof surveyLinkInfo>;
 
 export const surveyResultsQuery = z.object({
 	hubId: objectId.optional(),

@@ -220,8 +220,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services, logge
 	services.bus.on('moderation:held', (hubId) => {
 		io.to(rooms.hubModerators(hubId)).emit('moderation:held-changed', { hubId });
 	});
-	services.bus.on('escalation:created', (hubId, escalationId) => {
-		void services.escalations.severityOf(escalationId).then((severity) => io.to(rooms.hubModerators(hubId)).emit('escalation:new', { escalationId, hubId, severity }));
+	services.bus.on('escalation:created', (hubId, escalationId, severity) => {
+		io.to(rooms.hubModerators(hubId)).emit('escalation:new', { escalationId, hubId, severity });
 	});
 	services.bus.on('escalation:changed', (hubId, escalationId) => {
 		io.to(rooms.hubModerators(hubId)).emit('escalation:changed', { escalationId, hubId });

@@ -38,8 +38,6 @@ export interface HistoryWrite {
 
 const SEVERITY_RANK: Record<string, number> = { urgent: 0, high: 1, medium: 2, low: 3, none: 4 };
 
-export { writeQueue } from './index.js';
-
 export function createEscalationRepository({ Escalation }: Models) {
 	const queued = writeQueue();
 	return {
@@ -87,8 +85,11 @@ export function createEscalationRepository({ Escalation }: Models) {
 		},
 
 		/** Escalations raised from these items (for linking queue items to their concern). */
-		findBySourcePrefix: (source: string, prefix: string) =>
-			Escalation.findOne({ source, sourceRef: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` } }, { _id: 1 }).sort({ createdAt: -1 }).lean(),
+		/** Escalations whose reference starts with any of these prefixes, in one query. */
+		findBySourcePrefixes: (source: string, prefixes: string[]) =>
+			Escalation.find({ source, sourceRef: { $regex: `^(?:${prefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})` } }, { _id: 1, sourceRef: 1 })
+				.sort({ createdAt: 1 })
+				.lean(),
 		findBySources: (source: string, refs: string[]) => Escalation.find({ source, sourceRef: { $in: refs } }, { _id: 1, sourceRef: 1 }).lean(),
 
 		/** Everything in a time window, for the dashboard and exports (no text, context or history). */

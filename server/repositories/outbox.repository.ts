@@ -1,6 +1,5 @@
 import type { Models } from '../models/index.js';
-import { writeQueue } from './escalation.repository.js';
-import { isDuplicateKey, oid } from './index.js';
+import { isDuplicateKey, oid, writeQueue } from './index.js';
 
 export interface NewDelivery {
 	_id: string;

@@ -1,6 +1,5 @@
 import type { Models } from '../models/index.js';
-import { writeQueue } from './escalation.repository.js';
-import { oid } from './index.js';
+import { oid, writeQueue } from './index.js';
 
 export interface NewReview {
 	key: string;

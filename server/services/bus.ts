@@ -12,7 +12,7 @@ export interface BusEvents {
 	/** A ballot was stored or an answer's visibility changed: results may differ. */
 	'poll:voted': [pollId: string];
 	'poll:suggested': [pollId: string];
-	'escalation:created': [hubId: string, escalationId: string];
+	'escalation:created': [hubId: string, escalationId: string, severity: string];
 	/** An escalation's status, assignee, outcome or notes changed. */
 	'escalation:changed': [hubId: string, escalationId: string];
 	/** A moderator asked the hub's facilitators to follow something up (their words, no child's text). */

@@ -148,7 +148,6 @@ export function createEscalationService(deps: { repos: Repositories; audit: Audi
 			notifier = n;
 		},
 		settingsOf,
-		severityOf: async (id: string) => (await repos.escalations.findById(id))?.severity ?? 'low',
 
 		/**
 		 * Persist a concern, then tell the hub's moderators. Idempotent per source item: a retried
@@ -191,7 +190,7 @@ export function createEscalationService(deps: { repos: Repositories; audit: Audi
 					categories: [...input.verdict.categories]
 				});
 				if (notifier) await notifier.raised(doc as EscalationRow);
-				bus.emit('escalation:created', input.hubId, String(doc._id));
+				bus.emit('escalation:created', input.hubId, String(doc._id), severity);
 			}
 			return { id: String(doc._id), created };
 		},

@@ -109,12 +109,9 @@ export function createReviewService(deps: { repos: Repositories; audit: AuditSer
 				const refs = rows.filter((r) => r.kind === kind).map((r) => r.ref);
 				const source = sourceOfReviewKind[kind as ReviewKind];
 				if (!source) continue;
-				if (source === 'survey-answer') {
-					for (const ref of refs) {
-						const found = await repos.escalations.findBySourcePrefix(source, `${ref}:`);
-						if (found) linked.set(`${kind}:${ref}`, String(found._id));
-					}
-				} else for (const e of await repos.escalations.findBySources(source, refs)) linked.set(`${kind}:${e.sourceRef}`, String(e._id));
+				// Survey concerns are raised per save (`response:question:n`); match them by the answer.
+				const found = source === 'survey-answer' ? await repos.escalations.findBySourcePrefixes(source, refs.map((ref) => `${ref}:`)) : await repos.escalations.findBySources(source, refs);
+				for (const e of found) linked.set(`${kind}:${source === 'survey-answer' ? e.sourceRef.split(':').slice(0, 2).join(':') : e.sourceRef}`, String(e._id));
 			}
 			return Promise.all(rows.map((r) => toItem(r as ReviewRow, linked.get(`${r.kind}:${r.ref}`) ?? null)));
 		},

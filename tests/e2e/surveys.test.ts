@@ -112,7 +112,9 @@ describe('surveys', { timeout: 90_000 }, () => {
 		surveyId = /surveys\/([a-f0-9]{24})/.exec(staff.url())![1]!;
 		await staff.getByRole('button', { name: 'Open for answers' }).click();
 		await expect.poll(() => staff.locator('.sv-state').textContent()).toContain('Open: taking answers');
-		await expect.poll(() => staff.locator('.sv-qr svg').count()).toBe(1);
+		await expect.poll(() => staff.locator('.sv-qr img').count()).toBe(1);
+		// The QR code is a real, decodable picture.
+		await expect.poll(() => staff.locator('.sv-qr img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 		expect(await staff.locator('#share-link').inputValue()).toBe(`${t.url}/surveys/${surveyId}`);
 	});
 

@@ -205,6 +205,10 @@ describe('free text', () => {
 		expect(r.support?.message).toBeTruthy();
 		const open = (await mod.get('/api/moderation/escalations')).json.data as { source: string; severity: string; participantId: string | null; text: string }[];
 		expect(open).toContainEqual(expect.objectContaining({ source: 'survey-answer', severity: 'urgent', participantId: me.participant.id, text: 'i want to kill myself tonight' }));
+		// The held answer in the moderators' queue links to that concern.
+		const concern = (open as unknown as { id: string; source: string; participantId: string | null }[]).find((e) => e.source === 'survey-answer' && e.participantId === me.participant.id)!;
+		const held = (await mod.get('/api/moderation/reviews')).json.data as { kind: string; text: string; escalationId: string | null }[];
+		expect(held.find((i) => i.kind === 'survey-answer' && i.text === 'i want to kill myself tonight')?.escalationId).toBe(concern.id);
 		// Saving the same answer again does not raise it twice.
 		await save(yp, s.id, { mood: '1', anything: 'i want to kill myself tonight' }, true);
 		const again = (await mod.get('/api/moderation/escalations')).json.data as { source: string; participantId: string | null }[];

@@ -1,21 +1,9 @@
 import { z } from 'zod';
-import { auditQuery, createGroupBody, createHubBody, createUserBody, group, hub, organisation, setDisabledBody, staffUser } from '../../../contracts/index.js';
+import { auditEntry, auditQuery, createGroupBody, createHubBody, createUserBody, group, hub, organisation, setDisabledBody, staffUser } from '../../../contracts/index.js';
 import { staffOf } from '../../auth/policy.js';
 import type { Services } from '../../services/index.js';
 import { idParams, route } from '../route.js';
 
-const auditEntry = z.object({
-	id: z.string(),
-	at: z.string(),
-	actorType: z.string(),
-	actorId: z.string().nullable(),
-	action: z.string(),
-	targetType: z.string().nullable(),
-	targetId: z.string().nullable(),
-	hubId: z.string().nullable(),
-	actorName: z.string(),
-	meta: z.record(z.string(), z.unknown())
-});
 
 export function orgRoutes(s: Services) {
 	return [

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import {
 	createSurveyBody,
 	joinBody,
+	mySurvey,
 	participantSurvey,
 	saveResponseBody,
+	savedResponse,
 	survey,
-	surveyAnswers,
+	surveyLinkInfo,
 	surveyResults,
 	surveyResultsQuery,
 	surveySummary,
@@ -25,7 +27,6 @@ const participantOf = (actor: Actor) => {
 	return actor.participant;
 };
 
-const support = z.object({ message: z.string(), contacts: z.array(z.object({ name: z.string(), phone: z.string().optional(), text: z.string().optional(), url: z.string().optional(), note: z.string().optional() })) });
 
 export function surveyRoutes(s: Services, cookieBase: CookieOptions) {
 	return [
@@ -92,7 +93,7 @@ export function surveyRoutes(s: Services, cookieBase: CookieOptions) {
 			tag: 'surveys',
 			summary: 'Anyone with a survey link: its title, introduction, who reads the answers, and whether it takes answers.',
 			params: idParams,
-			response: z.object({ id: z.string(), title: z.string(), intro: z.string(), whoReads: z.string(), audience: z.enum(['group', 'hub', 'link']), anonymous: z.boolean(), accepting: z.boolean(), closesAt: z.string().nullable() }),
+			response: surveyLinkInfo,
 			handler: async ({ params }) => {
 				const { orgId, hubId, ...info } = await s.surveys.linkInfo(params.id);
 				void orgId;
@@ -126,7 +127,7 @@ export function surveyRoutes(s: Services, cookieBase: CookieOptions) {
 			action: 'survey:answer',
 			tag: 'surveys',
 			summary: 'Young people: surveys for your group and hub, and whether you have started or sent them.',
-			response: z.array(z.object({ id: z.string(), title: z.string(), accepting: z.boolean(), closesAt: z.string().nullable(), mine: z.enum(['draft', 'submitted']).nullable() })),
+			response: z.array(mySurvey),
 			handler: ({ actor }) => s.surveys.listForParticipant(participantOf(actor))
 		}),
 		route({
@@ -147,7 +148,7 @@ export function surveyRoutes(s: Services, cookieBase: CookieOptions) {
 			summary: 'Young people: save your answers to finish later, or send them. You can change them until the survey closes.',
 			params: idParams,
 			body: saveResponseBody,
-			response: z.object({ state: z.enum(['draft', 'submitted']), answers: surveyAnswers, held: z.array(z.string()), support: support.optional() }),
+			response: savedResponse,
 			handler: ({ actor, params, body }) => s.surveys.saveResponse(participantOf(actor), params.id, body)
 		})
 	];

@@ -119,60 +119,33 @@ describe('evaluation on labelled data', () => {
     });
   }
 
-  // heldout-4.jsonl is the final blind check: written after all tuning, run once, never tuned
-  // on. It does NOT meet the target thresholds (see moderation/README.md): on text the rules
-  // have never seen, recall is far lower than on the data above. This test prints its table
-  // and guards its first-run scores against regression; it is not a pass of the targets.
-  it('held-out 4 (final blind check, below target): prints its scores and does not regress below its first run', () => {
-    const r = evaluate(loadJsonl(FIXTURES.heldout4));
-    console.log(table('held-out 4 (final blind check, BELOW TARGET)', r));
-    expect(r.selfHarm.hit).toBeGreaterThanOrEqual(10); // of 12 (first run 8; 10 with the recall backstop)
-    expect(r.escalation.hit).toBeGreaterThanOrEqual(34); // of 44 (first run 28; 34 with the recall backstop)
-    expect(r.flags.hit).toBeGreaterThanOrEqual(5); // of 5
-    expect(r.benign.fp).toBeLessThanOrEqual(1); // of 30
-  });
-
-  // heldout-6.jsonl was written blind: by someone who never read the rules, word lists or
-  // other fixtures. Its first run was below target (moderation/README.md: self-harm 17/21,
-  // escalation 54/70, flags 19/20, benign FP 7/110). Its misses' concepts were then tuned on
-  // (new tuning.jsonl lines "t2-…", never its own strings), so it is NO LONGER BLIND: the
-  // scores below are guarded against regression but are not an estimate for unseen text.
-  it('held-out 6 (first run blind, since tuned on its misses\' concepts): prints its scores and does not regress', () => {
-    const r = evaluate(loadJsonl(FIXTURES.heldout6));
-    console.log(table('held-out 6 (first run blind; tuned on its misses\' concepts since)', r));
-    expect(r.selfHarm.n).toBe(21);
-    expect(r.selfHarm.hit).toBeGreaterThanOrEqual(21); // of 21 (first run 17)
-    expect(r.escalation.hit).toBeGreaterThanOrEqual(70); // of 70 (first run 54)
-    expect(r.flags.hit).toBeGreaterThanOrEqual(20); // of 20 (first run 19)
-    expect(r.benign.fp).toBeLessThanOrEqual(0); // of 110 (first run 7)
-  });
-
-  // heldout-7.jsonl: a second blind set, run once after tuning on held-out 6's concepts. Its first
-  // run was below target (moderation/README.md: self-harm 17/22, escalations 51/70, flags 19/20,
-  // benign false positives 3/110). Its misses' concepts were then tuned on (imminent risk and
-  // others, "t3-…" lines in tuning.jsonl), so it is NO LONGER BLIND: these guards only stop a
-  // regression; they say nothing about unseen text.
-  it('held-out 7 (first run blind, since tuned on its misses\' concepts): prints its scores and does not regress', () => {
-    const r = evaluate(loadJsonl(FIXTURES.heldout7));
-    console.log(table('held-out 7 (first run blind; tuned on its misses\' concepts since, no longer blind)', r));
-    expect(r.selfHarm.n).toBe(22);
-    expect(r.selfHarm.hit).toBeGreaterThanOrEqual(22); // of 22 (first run 17)
-    expect(r.escalation.hit).toBeGreaterThanOrEqual(70); // of 70 (first run 51)
-    expect(r.flags.hit).toBeGreaterThanOrEqual(20); // of 20 (first run 19)
-    expect(r.benign.fp).toBeLessThanOrEqual(0); // of 110 (first run 3)
-  });
-
-  // heldout-8.jsonl: a third blind set, run once after tuning on held-out 7's concepts. Below
-  // target (moderation/README.md). Still blind: do not tune on it; write a new blind set first.
-  it('held-out 8 (written blind, below target): prints its scores and does not regress below its first run', () => {
-    const r = evaluate(loadJsonl(FIXTURES.heldout8));
-    console.log(table('held-out 8 (written blind, BELOW TARGET)', r));
-    expect(r.selfHarm.n).toBe(22);
-    expect(r.selfHarm.hit).toBeGreaterThanOrEqual(14); // of 22 on its first run
-    expect(r.escalation.hit).toBeGreaterThanOrEqual(47); // of 70
-    expect(r.flags.hit).toBeGreaterThanOrEqual(18); // of 20
-    expect(r.benign.fp).toBeLessThanOrEqual(7); // of 110
-  });
+  // Sets that do NOT meet the targets, each guarded against falling below its best run so far.
+  // Their first runs (the honest figures for unseen text) are in moderation/README.md.
+  // - held-out 4: the final check after the first tuning; never tuned on (first run 8/12
+  //   self-harm, 28/44 escalations; 10 and 34 with the recall backstop).
+  // - held-out 6 and 7: written blind by people who never read the rules, word lists or other
+  //   fixtures; their misses' concepts were tuned on afterwards ("t2-…", "t3-…" lines in
+  //   tuning.jsonl, never their own strings), so they are NO LONGER BLIND. First runs: 6 = 17/21,
+  //   54/70, 19/20, 7/110 false alarms; 7 = 17/22, 51/70, 19/20, 3/110.
+  // - held-out 8: written blind, run once after the held-out 7 tuning. Still blind: do not tune on
+  //   it; write a new blind set first.
+  const GUARDED: Array<[string, string, { selfHarmN?: number; selfHarm: number; escalation: number; flags: number; maxFp: number }]> = [
+    ['held-out 4 (final blind check, BELOW TARGET)', FIXTURES.heldout4, { selfHarm: 10, escalation: 34, flags: 5, maxFp: 1 }],
+    ["held-out 6 (first run blind; tuned on its misses' concepts since)", FIXTURES.heldout6, { selfHarmN: 21, selfHarm: 21, escalation: 70, flags: 20, maxFp: 0 }],
+    ["held-out 7 (first run blind; tuned on its misses' concepts since, no longer blind)", FIXTURES.heldout7, { selfHarmN: 22, selfHarm: 22, escalation: 70, flags: 20, maxFp: 0 }],
+    ['held-out 8 (written blind, BELOW TARGET)', FIXTURES.heldout8, { selfHarmN: 22, selfHarm: 14, escalation: 47, flags: 18, maxFp: 7 }],
+  ];
+  for (const [name, path, guard] of GUARDED) {
+    it(`${name}: prints its scores and does not regress`, () => {
+      const r = evaluate(loadJsonl(path));
+      console.log(table(name, r));
+      if (guard.selfHarmN !== undefined) expect(r.selfHarm.n).toBe(guard.selfHarmN);
+      expect(r.selfHarm.hit).toBeGreaterThanOrEqual(guard.selfHarm);
+      expect(r.escalation.hit).toBeGreaterThanOrEqual(guard.escalation);
+      expect(r.flags.hit).toBeGreaterThanOrEqual(guard.flags);
+      expect(r.benign.fp).toBeLessThanOrEqual(guard.maxFp);
+    });
+  }
 
   it('has at least 300 concerning and 150 benign messages across the datasets, in every category', () => {
     const all = [FIXTURES.tuning, FIXTURES.heldout, FIXTURES.heldout2, FIXTURES.heldout3, FIXTURES.heldout4, FIXTURES.heldout5].flatMap(loadJsonl);

@@ -1,13 +1,6 @@
+import type { MySurvey } from '$contracts/surveys';
 import { apiData } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
-
-export interface MySurvey {
-	id: string;
-	title: string;
-	accepting: boolean;
-	closesAt: string | null;
-	mine: 'draft' | 'submitted' | null;
-}
 
 export const load: PageServerLoad = async (event) => {
 	const { me } = await event.parent();

@@ -1,19 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import type { StaffUser } from '$contracts/auth';
+import type { AuditEntry } from '$contracts/safeguarding';
 import type { Group, Hub, Organisation } from '$contracts/org';
 import { api, apiData, formFail } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
-
-interface AuditRow {
-	id: string;
-	at: string;
-	actorType: string;
-	actorId: string | null;
-	actorName: string;
-	action: string;
-	targetType: string | null;
-	targetId: string | null;
-}
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = await event.parent();
@@ -23,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 		apiData<Hub[]>(event, '/hubs'),
 		apiData<Group[]>(event, '/groups'),
 		apiData<StaffUser[]>(event, '/users'),
-		apiData<AuditRow[]>(event, '/audit?limit=10')
+		apiData<AuditEntry[]>(event, '/audit?limit=10')
 	]);
 	return { org, hubs, groups, users, audit };
 };

@@ -4,27 +4,12 @@
  * JavaScript off or a slow connection can finish it. With JavaScript the same forms are enhanced.
  */
 import { fail, redirect } from '@sveltejs/kit';
-import type { ParticipantSurvey, SurveyAnswers } from '$contracts/surveys';
+import type { ParticipantSurvey, SavedResponse, SurveyAnswers, SurveyLinkInfo } from '$contracts/surveys';
 import { api, apiData, formFail } from '$lib/server/api';
 import { answerFromForm, isBlank, visibleQuestions } from '$lib/components/survey/logic';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const EASY_COOKIE = 'vb-easy-read';
-
-interface LinkInfo {
-	id: string;
-	title: string;
-	intro: string;
-	whoReads: string;
-	audience: 'group' | 'hub' | 'link';
-	accepting: boolean;
-}
-interface Saved {
-	state: 'draft' | 'submitted';
-	answers: SurveyAnswers;
-	held: string[];
-	support?: { message: string; contacts: { name: string; phone?: string; text?: string; url?: string; note?: string }[] };
-}
 
 const base = (id: string) => `/surveys/${encodeURIComponent(id)}`;
 
@@ -35,13 +20,13 @@ export const load: PageServerLoad = async (event) => {
 	const here = `${event.url.pathname}${event.url.search}`;
 	if (!me.participant) {
 		// Someone without a Voicebox identity: a link survey lets them choose a nickname here.
-		const info = await apiData<LinkInfo>(event, `/public/surveys/${encodeURIComponent(id)}`);
+		const info = await apiData<SurveyLinkInfo>(event, `/public/surveys/${encodeURIComponent(id)}`);
 		return { mode: info.audience === 'link' ? ('join' as const) : ('not-for-you' as const), info, easyRead, here };
 	}
 	const r = await api<ParticipantSurvey>(event, 'GET', `/my/surveys/${encodeURIComponent(id)}`);
 	if (!r.ok) {
 		// Signed in for a different group or hub: the link still says what the survey is.
-		const info = await api<LinkInfo>(event, 'GET', `/public/surveys/${encodeURIComponent(id)}`);
+		const info = await api<SurveyLinkInfo>(event, 'GET', `/public/surveys/${encodeURIComponent(id)}`);
 		if (!info.ok) return await apiData<never>(event, `/my/surveys/${encodeURIComponent(id)}`);
 		return { mode: 'not-for-you' as const, info: info.data, easyRead, here };
 	}
@@ -122,7 +107,7 @@ export const actions: Actions = {
 		if (value === undefined) delete answers[qid];
 		else answers[qid] = value;
 
-		const r = await api<Saved>(event, 'PUT', `/my/surveys/${encodeURIComponent(id)}/response`, { answers, submit: false });
+		const r = await api<SavedResponse>(event, 'PUT', `/my/surveys/${encodeURIComponent(id)}/response`, { answers, submit: false });
 		if (!r.ok) {
 			const problem = r.error.fields?.[qid] ?? r.error.message;
 			return fail(400, { qid, problem, typed: typeof value === 'string' ? value : null });
@@ -145,7 +130,7 @@ export const actions: Actions = {
 	send: async (event) => {
 		const id = event.params.id;
 		const survey = await apiData<ParticipantSurvey>(event, `/my/surveys/${encodeURIComponent(id)}`);
-		const r = await api<Saved>(event, 'PUT', `/my/surveys/${encodeURIComponent(id)}/response`, { answers: survey.response?.answers ?? {}, submit: true });
+		const r = await api<SavedResponse>(event, 'PUT', `/my/surveys/${encodeURIComponent(id)}/response`, { answers: survey.response?.answers ?? {}, submit: true });
 		if (!r.ok) {
 			// Name each question that needs a look, so the summary says which one.
 			const visible = visibleQuestions(survey.content, survey.response?.answers ?? {});

@@ -1,21 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import type { StaffUser } from '$contracts/auth';
+import type { AuditEntry } from '$contracts/safeguarding';
 import type { Hub } from '$contracts/org';
 import { apiData } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
-
-export interface AuditEntry {
-	id: string;
-	at: string;
-	actorType: string;
-	actorId: string | null;
-	actorName: string;
-	action: string;
-	targetType: string | null;
-	targetId: string | null;
-	hubId: string | null;
-	meta: Record<string, unknown>;
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[a-f0-9]{24}$/i;

@@ -1,23 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { FeedbackPost } from '$contracts/feedback';
+import type { AwaitingFeedback, FeedbackPost } from '$contracts/feedback';
 import type { Group, Hub } from '$contracts/org';
 import type { Poll } from '$contracts/polls';
 import type { SurveySummary } from '$contracts/surveys';
 import { api, apiData } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
-interface Awaiting {
-	kind: 'poll' | 'survey';
-	id: string;
-	title: string;
-	hubId: string;
-	closedAt: string | null;
-}
-
 export const load: PageServerLoad = async (event) => {
 	const [posts, awaiting, hubs, groups, polls, surveys] = await Promise.all([
 		apiData<FeedbackPost[]>(event, '/feedback'),
-		apiData<Awaiting[]>(event, '/feedback/awaiting'),
+		apiData<AwaitingFeedback[]>(event, '/feedback/awaiting'),
 		apiData<Hub[]>(event, '/hubs'),
 		apiData<Group[]>(event, '/groups'),
 		apiData<Poll[]>(event, '/polls'),

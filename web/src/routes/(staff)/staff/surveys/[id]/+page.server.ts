@@ -12,9 +12,10 @@ export const load: PageServerLoad = async (event) => {
 	const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
 	const [survey, hubs, groups] = await Promise.all([apiData<Survey>(event, `/surveys/${id}`), apiData<Hub[]>(event, '/hubs'), apiData<Group[]>(event, '/groups')]);
 	const results = await api<SurveyResults>(event, 'GET', `/surveys/${id}/results${query ? `?${query}` : ''}`);
-	// The share link and its QR code, drawn here as inline SVG (nothing fetched from elsewhere).
+	// The share link and its QR code, drawn here as an SVG image (nothing fetched from elsewhere).
 	const link = `${event.url.origin}/surveys/${survey.id}`;
-	const qr = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#1d2433', light: '#ffffff' } });
+	const svg = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#1d2433', light: '#ffffff' } });
+	const qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 	return {
 		survey,
 		hubs,

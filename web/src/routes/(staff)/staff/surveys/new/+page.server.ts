@@ -1,20 +1,13 @@
 import type { Group, Hub } from '$contracts/org';
-import type { SurveyContent } from '$contracts/surveys';
+import type { SurveyTemplateInfo } from '$contracts/surveys';
 import { apiData } from '$lib/server/api';
 import { blankSection, DEFAULT_WHO_READS, draftFromContent, type Draft } from '$lib/components/survey/builder';
 import { editAction, saveAction } from '$lib/components/survey/builder.server';
 import type { Actions, PageServerLoad } from './$types';
 
-interface Template {
-	id: string;
-	name: string;
-	summary: string;
-	content: SurveyContent;
-}
-
 export const load: PageServerLoad = async (event) => {
 	const [templates, hubs, groups] = await Promise.all([
-		apiData<Template[]>(event, '/surveys/templates'),
+		apiData<SurveyTemplateInfo[]>(event, '/surveys/templates'),
 		apiData<Hub[]>(event, '/hubs'),
 		apiData<Group[]>(event, '/groups')
 	]);
