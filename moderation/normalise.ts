@@ -607,11 +607,41 @@ function rewriteTokens(toks: Tok[], vocab: ReadonlySet<string>): Tok[] {
   return out;
 }
 
+/**
+ * A view whose text is built at once and whose offset maps are built on first use: most
+ * messages never need them (they are only read to report where a finding is).
+ */
+class LazyView implements TextView {
+  private maps: { start: ArrayLike<number>; end: ArrayLike<number> } | undefined;
+  constructor(
+    readonly text: string,
+    private build: (() => { start: ArrayLike<number>; end: ArrayLike<number> }) | undefined,
+  ) {}
+  private get built(): { start: ArrayLike<number>; end: ArrayLike<number> } {
+    if (this.maps === undefined) {
+      this.maps = this.build?.() ?? { start: [], end: [] };
+      this.build = undefined;
+    }
+    return this.maps;
+  }
+  get start(): ArrayLike<number> {
+    return this.built.start;
+  }
+  get end(): ArrayLike<number> {
+    return this.built.end;
+  }
+}
+
 function joinTokens(toks: readonly Tok[], lite: TextView): TextView {
+  let text = '';
+  for (let i = 0; i < toks.length; i++) text += i > 0 ? ` ${toks[i]?.text ?? ''}` : (toks[i]?.text ?? '');
+  return new LazyView(text, () => tokenMaps(toks, lite));
+}
+
+function tokenMaps(toks: readonly Tok[], lite: TextView): { start: number[]; end: number[] } {
   // Plain SMI arrays: small typed arrays live off-heap and cost more to allocate and collect.
   const start: number[] = [];
   const end: number[] = [];
-  let text = '';
   let p = 0;
   let prevEnd = 0;
   for (let i = 0; i < toks.length; i++) {
@@ -619,13 +649,11 @@ function joinTokens(toks: readonly Tok[], lite: TextView): TextView {
     if (t === undefined) continue;
     const len = t.text.length;
     if (i > 0) {
-      text += ' ';
       const next = len > 0 ? (lite.start[t.fixed ? t.ls : liteIndex(t, 0)] ?? prevEnd) : prevEnd;
       start.push(prevEnd);
       end.push(Math.max(prevEnd, next));
       p++;
     }
-    text += t.text;
     if (t.fixed) {
       const os = lite.start[t.ls] ?? 0;
       const oe = lite.end[t.le - 1] ?? os;
@@ -648,7 +676,7 @@ function joinTokens(toks: readonly Tok[], lite: TextView): TextView {
     p += len;
     prevEnd = p > 0 ? (end[p - 1] ?? 0) : 0;
   }
-  return { text, start, end };
+  return { start, end };
 }
 
 /** Squeeze every run of a repeated letter to one letter ("diiiie" → die, "kill" → kil). */
@@ -676,17 +704,19 @@ function squeezeView(view: TextView): TextView {
     dup = c === text.charCodeAt(k - 1) && isAsciiLetter(c);
   }
   if (!dup) return view;
+  return new LazyView(squeeze(text), () => squeezeMaps(view));
+}
+
+function squeezeMaps(view: TextView): { start: number[]; end: number[] } {
+  const text = view.text;
+  const n = text.length;
   const start: number[] = [];
   const end: number[] = [];
-  const parts: string[] = [];
   let len = 0;
-  let runFrom = 0;
   let prev = -1;
   for (let k = 0; k < n; k++) {
     const c = text.charCodeAt(k);
     if (c === prev && isAsciiLetter(c)) {
-      if (k > runFrom) parts.push(text.slice(runFrom, k));
-      runFrom = k + 1;
       end[len - 1] = Math.max(end[len - 1] ?? 0, view.end[k] ?? 0);
       continue;
     }
@@ -695,8 +725,7 @@ function squeezeView(view: TextView): TextView {
     len++;
     prev = c;
   }
-  if (runFrom < n) parts.push(text.slice(runFrom));
-  return { text: parts.join(''), start, end };
+  return { start, end };
 }
 
 /** Normalise a text into its three views. Never throws; linear in the length of the text. */
