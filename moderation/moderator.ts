@@ -5,12 +5,11 @@
  */
 import { compilePolicy } from './compiled-policy.js';
 import { ModerationInputError } from './errors.js';
-import { DEFAULT_VOCABULARY, normalise, type NormalisedText } from './normalise.js';
+import { normalise, type NormalisedText } from './normalise.js';
 import { LOCAL_PHASES } from './phases/index.js';
 import type { PhaseContext } from './phases/context.js';
 import { parsePolicy, type ModerationPolicy, type ModerationPolicyInput } from './policy.js';
 import { RemoteClassifierError, type RemoteClassifier, type RemoteErrorCode } from './remote/classifier.js';
-import { contactRuleSet, safeguardingRuleSet } from './rules/index.js';
 import {
   FILTER_ERROR,
   REMOTE_UNAVAILABLE,
@@ -20,6 +19,7 @@ import {
   type Verdict,
 } from './types.js';
 import { buildVerdict } from './verdict.js';
+import { VOCABULARY } from './vocabulary.js';
 
 export const DEFAULT_MAX_LENGTH = 2000;
 export const DEFAULT_REMOTE_TIMEOUT_MS = 2000;
@@ -61,12 +61,6 @@ export interface Moderator {
   stats(): ModeratorStats;
 }
 
-const VOCABULARY: ReadonlySet<string> = new Set([
-  ...DEFAULT_VOCABULARY,
-  ...safeguardingRuleSet.vocabulary,
-  ...contactRuleSet.vocabulary,
-]);
-
 function validate(text: unknown, maxLength: number): asserts text is string {
   if (typeof text !== 'string') throw new ModerationInputError('NOT_A_STRING');
   if (text.length > maxLength) throw new ModerationInputError('TEXT_TOO_LONG', { length: text.length, maxLength });
@@ -84,12 +78,14 @@ export function createModerator(options: ModeratorOptions = {}): Moderator {
   function runLocal(text: string, context: CheckContext | undefined): { norm: NormalisedText; findings: Finding[] } {
     const norm = normalise(text, { vocabulary: VOCABULARY });
     let findings: Finding[] = [];
+    // One context per message; replaced only when a phase changes the findings.
+    let ctx: PhaseContext = { text, norm, policy: compiled, surface: context?.surface, findings };
     for (const phase of LOCAL_PHASES) {
-      const ctx: PhaseContext = { text, norm, policy: compiled, surface: context?.surface, findings };
       const result = phase(ctx);
       if (result === undefined) continue;
-      if (result.findings !== undefined) findings = [...findings, ...result.findings];
+      if (result.findings !== undefined && result.findings.length > 0) findings = findings.concat(result.findings);
       if (result.drop !== undefined) findings = findings.filter((f) => !result.drop?.(f));
+      ctx = { text, norm, policy: compiled, surface: context?.surface, findings };
       if (result.stop === true) break;
     }
     return { norm, findings };

@@ -119,6 +119,15 @@ export const moderationPolicySchema = z
       })
       .strict()
       .prefault({}),
+    /** Stage 2c, the local model (moderation/model): on by default; runs on this server only. */
+    model: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** P(concern) at or above which the model raises a concern; the trained model's own threshold when absent. */
+        threshold: z.number().min(0.3).max(0.99).optional(),
+      })
+      .strict()
+      .prefault({}),
     support: z
       .object({
         /** Message shown to the author (plain words; say what happens next and where to get help now). */

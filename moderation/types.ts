@@ -55,6 +55,7 @@ export type Stage =
   | 'contact-details'
   | 'abusive-language'
   | 'policy-terms'
+  | 'model'
   | 'remote';
 
 export interface Reason {

@@ -67,6 +67,7 @@ export const ALLOWED_WORDS: readonly string[] = [
   // everyday words
   'shiitake', 'cockpit', 'cockpits', 'blue tit', 'blue tits', 'great tit', 'great tits', 'coal tit', 'coal tits',
   'flame retardant', 'fire retardant', 'stalactite', 'stalactites', 'penistone road',
+  'be arsed', 'sex ed', 'sex education',
 ];
 
 /** Slurs: filed as `hate` rather than `abusive-language`. */

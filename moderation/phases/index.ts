@@ -11,6 +11,7 @@ import { recallBackstop } from './backstop.js';
 import { contactDetails } from './contact-details.js';
 import type { Phase } from './context.js';
 import { emptyText } from './empty-text.js';
+import { localModel } from './local-model.js';
 import { allowedTerms, policyTerms } from './policy-terms.js';
 import { safeguardingRules } from './safeguarding.js';
 
@@ -22,6 +23,9 @@ export const LOCAL_PHASES: readonly Phase[] = [
   // 2b. Recall backstop: a person near a harm or distress concept (broad lexicons), for
   //     disclosures the phrase rules have not seen; only adds what stage 2 did not find.
   recallBackstop,
+  // 2c. The local model: word and word-pair weights learnt from labelled messages, for
+  //     phrasings neither the rules nor the backstop know; only adds what 2 and 2b did not find.
+  localModel,
   // 3. Contact details; escalates only with a grooming signal (needs stage 2's findings).
   contactDetails,
   // 4. Abusive language and hate (obscenity over our normaliser).

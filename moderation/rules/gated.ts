@@ -267,6 +267,9 @@ export interface WordInfo {
   abusive: number;
   /** digits the word can add to a spelled-out phone number (phases/contact-details.ts): -1 not yet known */
   phoneDigits: number;
+  /** the local models' indexes for the word (phases/local-model.ts): -3 not yet known */
+  model: number;
+  urgency: number;
 }
 
 const wordInfos = new Map<string, WordInfo>();
@@ -278,7 +281,7 @@ let nextWordId = 0;
 function wordInfo(word: string): WordInfo {
   let info = wordInfos.get(word);
   if (info === undefined) {
-    info = { word, id: nextWordId++, entries: [], seen: 0, abusive: 0, phoneDigits: -1 };
+    info = { word, id: nextWordId++, entries: [], seen: 0, abusive: 0, phoneDigits: -1, model: -3, urgency: -3 };
     wordInfos.set(word, info);
   }
   return info;

@@ -9,8 +9,9 @@
  * written before any rule existed; heldout-2.jsonl and heldout-3.jsonl were
  * each written later, before the fixes their first runs prompted. No held-out
  * file is ever edited to make a test pass; their first-run scores (the only
- * unbiased ones) are recorded in moderation/README.md. heldout-4.jsonl is the final
- * blind check (see its test below).
+ * unbiased ones) are recorded in moderation/README.md. The local model
+ * (stage 2c) is trained on the files moderation/model/train-cli.ts lists;
+ * held-out 11-14 are blind to both the rules and the model (see GUARDED below).
  * The shared starter sample is evaluated too. A per-category confusion table is printed.
  */
 import { describe, expect, it } from 'vitest';
@@ -101,6 +102,21 @@ const DATASETS: Array<[string, string, { minItems: number; minBenign: number }]>
   // (see moderation/README.md for why that score is optimistic), so it gates from now on.
   ['held-out 5 (written before the backstop)', FIXTURES.heldout5, { minItems: 90, minBenign: 30 }],
   ['shared starter sample', FIXTURES.starter, { minItems: 30, minBenign: 10 }],
+  // Below target on their first runs; the local model was trained on them, so they now gate
+  // like the tuning set (their first runs are in moderation/README.md).
+  ['held-out 4 (model trained on it)', FIXTURES.heldout4, { minItems: 70, minBenign: 30 }],
+  ['held-out 6 (rules tuned on its concepts; model trained on it)', FIXTURES.heldout6, { minItems: 200, minBenign: 110 }],
+  ['held-out 7 (rules tuned on its concepts; model trained on it)', FIXTURES.heldout7, { minItems: 200, minBenign: 110 }],
+  ['held-out 8 (model trained on it)', FIXTURES.heldout8, { minItems: 200, minBenign: 110 }],
+  ['held-out 9 (model trained on it)', FIXTURES.heldout9, { minItems: 200, minBenign: 110 }],
+  ['held-out 10 (model trained on it)', FIXTURES.heldout10, { minItems: 200, minBenign: 110 }],
+  ['model training: teens', FIXTURES.modelTeens, { minItems: 320, minBenign: 133 }],
+  ['model training: care leavers', FIXTURES.modelCareLeavers, { minItems: 320, minBenign: 133 }],
+  ['model training: communication needs', FIXTURES.modelSlcn, { minItems: 320, minBenign: 133 }],
+  ['model training: indirect', FIXTURES.modelIndirect, { minItems: 320, minBenign: 133 }],
+  ['model training: short messages', FIXTURES.modelShort, { minItems: 320, minBenign: 133 }],
+  ['model training: residential and asylum-seeking', FIXTURES.modelResidential, { minItems: 320, minBenign: 133 }],
+  ['model training: online life', FIXTURES.modelOnline, { minItems: 320, minBenign: 133 }],
 ];
 
 describe('evaluation on labelled data', () => {
@@ -119,21 +135,21 @@ describe('evaluation on labelled data', () => {
     });
   }
 
-  // Sets that do NOT meet the targets, each guarded against falling below its best run so far.
-  // Their first runs (the honest figures for unseen text) are in moderation/README.md.
-  // - held-out 4: the final check after the first tuning; never tuned on (first run 8/12
-  //   self-harm, 28/44 escalations; 10 and 34 with the recall backstop).
-  // - held-out 6 and 7: written blind by people who never read the rules, word lists or other
-  //   fixtures; their misses' concepts were tuned on afterwards ("t2-…", "t3-…" lines in
-  //   tuning.jsonl, never their own strings), so they are NO LONGER BLIND. First runs: 6 = 17/21,
-  //   54/70, 19/20, 7/110 false alarms; 7 = 17/22, 51/70, 19/20, 3/110.
-  // - held-out 8: written blind, run once after the held-out 7 tuning. Still blind: do not tune on
-  //   it; write a new blind set first.
+  // Sets printed and guarded against falling below their scores today; they do not all meet the
+  // targets. First runs, the honest figures for unseen text, are in moderation/README.md.
+  // - model-training-long: long answers, where ordinary words pile up (7/133 false alarms, all
+  //   from the phrase rules); model-training-concepts: hard negatives written to trip the rules.
+  // - held-out 11-16 (BLIND_SETS): written blind by six more writers; the rules were never tuned
+  //   on them and the model never trained on them. Do not tune on them: write a new set.
   const GUARDED: Array<[string, string, { selfHarmN?: number; selfHarm: number; escalation: number; flags: number; maxFp: number }]> = [
-    ['held-out 4 (final blind check, BELOW TARGET)', FIXTURES.heldout4, { selfHarm: 10, escalation: 34, flags: 5, maxFp: 1 }],
-    ["held-out 6 (first run blind; tuned on its misses' concepts since)", FIXTURES.heldout6, { selfHarmN: 21, selfHarm: 21, escalation: 70, flags: 20, maxFp: 0 }],
-    ["held-out 7 (first run blind; tuned on its misses' concepts since, no longer blind)", FIXTURES.heldout7, { selfHarmN: 22, selfHarm: 22, escalation: 70, flags: 20, maxFp: 0 }],
-    ['held-out 8 (written blind, BELOW TARGET)', FIXTURES.heldout8, { selfHarmN: 22, selfHarm: 14, escalation: 47, flags: 18, maxFp: 7 }],
+    ['model training: long answers (FP above target)', FIXTURES.modelLong, { selfHarmN: 60, selfHarm: 60, escalation: 187, flags: 0, maxFp: 7 }],
+    ['model training: hard negatives (FP above target)', FIXTURES.modelConcepts, { selfHarmN: 9, selfHarm: 9, escalation: 15, flags: 0, maxFp: 7 }],
+    ['held-out 11 (BLIND; self-harm below target)', FIXTURES.heldout11, { selfHarmN: 22, selfHarm: 21, escalation: 68, flags: 20, maxFp: 3 }],
+    ['held-out 12 (BLIND; meets the targets)', FIXTURES.heldout12, { selfHarmN: 22, selfHarm: 22, escalation: 69, flags: 19, maxFp: 1 }],
+    ['held-out 13 (BLIND; self-harm and escalation below target)', FIXTURES.heldout13, { selfHarmN: 22, selfHarm: 20, escalation: 66, flags: 19, maxFp: 5 }],
+    ['held-out 14 (BLIND; false alarms above target)', FIXTURES.heldout14, { selfHarmN: 22, selfHarm: 22, escalation: 67, flags: 20, maxFp: 6 }],
+    ['held-out 15 (BLIND; meets the targets)', FIXTURES.heldout15, { selfHarmN: 22, selfHarm: 22, escalation: 69, flags: 20, maxFp: 4 }],
+    ['held-out 16 (BLIND; false alarms above target)', FIXTURES.heldout16, { selfHarmN: 22, selfHarm: 22, escalation: 70, flags: 19, maxFp: 7 }],
   ];
   for (const [name, path, guard] of GUARDED) {
     it(`${name}: prints its scores and does not regress`, () => {
