@@ -25,6 +25,12 @@ export interface SerializedModel {
   readonly bias: readonly number[];
   /** P(concern) at or above which the stage reports a concern (chosen by cross-validation). */
   readonly threshold: number;
+  /**
+   * A message's squared length (sum of its features' squared IDF) is never taken below this
+   * (the 5th percentile of the training messages): unit length would let one known word in a
+   * two-word nickname ("Calm Bee") speak as loudly as a whole disclosure.
+   */
+  readonly normFloor: number;
   /** How the model was made and how it scored, for the README and the evaluation test. */
   readonly meta: ModelMeta;
 }
@@ -76,6 +82,7 @@ export class LinearModel {
   private readonly weights: Float32Array;
   private readonly bias: Float64Array;
   private readonly noneClass: number;
+  private readonly normFloor: number;
   // Scratch space: the model is used synchronously, one message at a time.
   private readonly seen: Int32Array;
   private stamp = 0;
@@ -112,6 +119,7 @@ export class LinearModel {
     }
     this.bias = Float64Array.from(m.bias);
     this.noneClass = m.classes.indexOf('none');
+    this.normFloor = m.normFloor;
     if (this.noneClass < 0 || this.idf.length !== n || raw.length !== n * k) {
       throw new Error('Invalid safeguarding model');
     }
@@ -172,7 +180,7 @@ export class LinearModel {
       prev = i;
     }
     if (present.length > 0) {
-      const inv = 1 / Math.sqrt(norm2);
+      const inv = 1 / Math.sqrt(Math.max(norm2, this.normFloor));
       for (const i of present) {
         const x = (this.idf[i] ?? 0) * inv;
         const row = i * k;

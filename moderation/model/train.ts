@@ -40,7 +40,12 @@ interface Vocabulary {
   readonly features: readonly string[];
   readonly index: ReadonlyMap<string, number>;
   readonly idf: Float64Array;
+  /** a message's squared length is never taken below this (see SerializedModel.normFloor) */
+  readonly normFloor: number;
 }
+
+/** Which percentile of the training messages' squared lengths becomes the floor. */
+const NORM_FLOOR_PERCENTILE = 0.05;
 
 function buildVocabulary(items: readonly TrainingItem[]): Vocabulary {
   const df = new Map<string, number>();
@@ -51,7 +56,16 @@ function buildVocabulary(items: readonly TrainingItem[]): Vocabulary {
   features.forEach((f, i) => {
     idf[i] = Math.log((1 + n) / (1 + (df.get(f) ?? 0))) + 1;
   });
-  return { features, index: new Map(features.map((f, i) => [f, i])), idf };
+  const index = new Map(features.map((f, i) => [f, i]));
+  const lengths = items
+    .map((item) => {
+      let sum = 0;
+      for (const f of new Set(featureStrings(item.words))) sum += (idf[index.get(f) ?? 0] ?? 0) ** 2;
+      return sum;
+    })
+    .sort((a, b) => a - b);
+  const normFloor = lengths[Math.floor(NORM_FLOOR_PERCENTILE * (lengths.length - 1))] ?? 0;
+  return { features, index, idf, normFloor };
 }
 
 function vectorise(items: readonly TrainingItem[], vocab: Vocabulary, classes: readonly string[]): Matrix {
@@ -63,7 +77,7 @@ function vectorise(items: readonly TrainingItem[], vocab: Vocabulary, classes: r
     const val = new Float64Array(idx.map((i) => vocab.idf[i] ?? 0));
     let norm = 0;
     for (const v of val) norm += v * v;
-    norm = Math.sqrt(norm) || 1;
+    norm = Math.sqrt(Math.max(norm, vocab.normFloor)) || 1;
     for (let k = 0; k < val.length; k++) val[k] = (val[k] ?? 0) / norm;
     return { idx: Int32Array.from(idx), val };
   });
@@ -303,6 +317,7 @@ export function train(items: readonly TrainingItem[], options: TrainOptions): { 
     scale: scale.map((s) => Number(s.toPrecision(9))),
     bias: Array.from(fitted.b, round),
     threshold: best.threshold,
+    normFloor: Math.round(vocab.normFloor * 1000) / 1000,
     meta: {
       trainedOn: options.trainedOn,
       c: best.c,

@@ -104,6 +104,22 @@ describe('local model stage in the filter', () => {
 		expect(modelReasons).toBeGreaterThan(0);
 	});
 
+	it('does not let one known word in a short nickname or answer speak as loudly as a disclosure', () => {
+		// A bug found by the 500-voter poll test: unit length made "Bee" (key form "be", a word of
+		// "not be here") alone score 0.94. The squared length now has a floor.
+		const adjectives = ['Calm', 'Gentle', 'Jolly', 'Merry', 'Silver', 'Golden', 'Swift', 'Wise', 'Cosy', 'Brave', 'Sunny', 'Happy'];
+		const animals = ['Bee', 'Owl', 'Fox', 'Otter', 'Robin', 'Wren', 'Seal', 'Deer', 'Swan', 'Lynx', 'Panda', 'Toad'];
+		for (const a of adjectives) {
+			for (const b of animals) {
+				const v = check(`${a} ${b}`);
+				expect(v.reasons.filter((r) => r.stage === 'model'), `${a} ${b}`).toEqual([]);
+			}
+		}
+		for (const text of ['be', 'calm', 'end', 'gone', 'done', 'tired', 'bridge', 'tablets', 'alone']) {
+			expect(MODEL.score([text]).concern, text).toBeLessThan(MODEL.threshold);
+		}
+	});
+
 	it('can be switched off or made stricter by the organisation, and never lowers a rule’s verdict', () => {
 		const items = loadJsonl(FIXTURES.tuning).filter((i) => i.expect === 'escalate');
 		const off = createModerator({ policy: { model: { enabled: false } } });
