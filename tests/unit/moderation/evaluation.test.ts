@@ -139,7 +139,7 @@ describe('evaluation on labelled data', () => {
   // targets. First runs, the honest figures for unseen text, are in moderation/README.md.
   // - model-training-long: long answers, where ordinary words pile up (7/133 false alarms, all
   //   from the phrase rules); model-training-concepts: hard negatives written to trip the rules.
-  // - held-out 11-16 (BLIND_SETS): written blind by six more writers; the rules were never tuned
+  // - held-out 11-18 (BLIND_SETS): written blind by eight more writers; the rules were never tuned
   //   on them and the model never trained on them. Do not tune on them: write a new set.
   const GUARDED: Array<[string, string, { selfHarmN?: number; selfHarm: number; escalation: number; flags: number; maxFp: number }]> = [
     ['model training: long answers (FP above target)', FIXTURES.modelLong, { selfHarmN: 60, selfHarm: 60, escalation: 187, flags: 0, maxFp: 7 }],
@@ -150,6 +150,8 @@ describe('evaluation on labelled data', () => {
     ['held-out 14 (BLIND; false alarms above target)', FIXTURES.heldout14, { selfHarmN: 22, selfHarm: 22, escalation: 67, flags: 20, maxFp: 7 }],
     ['held-out 15 (BLIND; meets the targets)', FIXTURES.heldout15, { selfHarmN: 22, selfHarm: 22, escalation: 69, flags: 20, maxFp: 4 }],
     ['held-out 16 (BLIND; false alarms above target)', FIXTURES.heldout16, { selfHarmN: 22, selfHarm: 22, escalation: 70, flags: 19, maxFp: 7 }],
+    ['held-out 17 (BLIND, first run of the final models; self-harm below target)', FIXTURES.heldout17, { selfHarmN: 22, selfHarm: 21, escalation: 67, flags: 20, maxFp: 2 }],
+    ['held-out 18 (BLIND, first run of the final models; false alarms above target)', FIXTURES.heldout18, { selfHarmN: 22, selfHarm: 22, escalation: 70, flags: 20, maxFp: 6 }],
   ];
   for (const [name, path, guard] of GUARDED) {
     it(`${name}: prints its scores and does not regress`, () => {

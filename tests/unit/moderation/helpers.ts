@@ -63,6 +63,9 @@ export const FIXTURES = {
   heldout14: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-14.jsonl', import.meta.url)),
   heldout15: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-15.jsonl', import.meta.url)),
   heldout16: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-16.jsonl', import.meta.url)),
+  /** Blind first runs of the final configuration of 2026-11-22: venting and banter (17); a month's realistic mix (18). */
+  heldout17: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-17.jsonl', import.meta.url)),
+  heldout18: fileURLToPath(new URL('../../fixtures/safeguarding/heldout-18.jsonl', import.meta.url)),
   /** Written for the local model's training (the rules were not tuned on them). */
   modelTeens: fileURLToPath(new URL('../../fixtures/safeguarding/model-training-teens.jsonl', import.meta.url)),
   modelCareLeavers: fileURLToPath(new URL('../../fixtures/safeguarding/model-training-care-leavers.jsonl', import.meta.url)),
@@ -79,7 +82,7 @@ export const FIXTURES = {
 };
 
 /** Sets nothing was tuned or trained on (see moderation/README.md): never list them in moderation/model/train-cli.ts. */
-export const BLIND_SETS: readonly string[] = [FIXTURES.heldout11, FIXTURES.heldout12, FIXTURES.heldout13, FIXTURES.heldout14, FIXTURES.heldout15, FIXTURES.heldout16];
+export const BLIND_SETS: readonly string[] = [FIXTURES.heldout11, FIXTURES.heldout12, FIXTURES.heldout13, FIXTURES.heldout14, FIXTURES.heldout15, FIXTURES.heldout16, FIXTURES.heldout17, FIXTURES.heldout18];
 
 /** Small seeded PRNG (mulberry32): the same inputs on every run. */
 export const rng = seededRandom;
