@@ -52,6 +52,16 @@ function overlaps(spans: readonly Span[], s: number, e: number): boolean {
   return false;
 }
 
+/** Whether some span shares a character other than a space with [s, e) of the text. */
+function overlapsText(spans: readonly Span[], s: number, e: number, text: string): boolean {
+  for (const [bs, be] of spans) {
+    const from = Math.max(bs, s);
+    const to = Math.min(be, e);
+    for (let k = from; k < to; k++) if (text.charCodeAt(k) !== 32) return true;
+  }
+  return false;
+}
+
 export class RuleSet {
   private readonly rules: CompiledRule[] = [];
   /** every match template of every rule, gated together */
@@ -130,6 +140,7 @@ export class RuleSet {
     const candidates = this.matchers.candidates(kw);
     if (candidates.length === 0) return [];
     let benignSpans: Span[] | undefined;
+    let benignKeySpans: Span[] | undefined;
     let fired: Finding[] | undefined;
     let firedRule = -1;
     for (const candidate of candidates) {
@@ -149,6 +160,12 @@ export class RuleSet {
         if (rule.unless.length > 0) {
           unlessSpans ??= this.contextSpans(rule.unless, norm, kw);
           if (overlaps(unlessSpans, s, e)) continue;
+        }
+        if (rule.spec.ignoreBenign !== true && !exact) {
+          // Overlapping on the key view means overlapping in the original text too (the offset
+          // maps never run backwards), so most idioms are ruled out without building the maps.
+          benignKeySpans ??= this.benignKeySpans(kw);
+          if (overlapsText(benignKeySpans, s, e, view.text)) continue;
         }
         const [os, oe] = toOriginalSpan(view, s, e);
         if (rule.spec.ignoreBenign !== true) {
@@ -191,10 +208,15 @@ export class RuleSet {
   /** Spans of the benign idioms (shared and this set's own), in original offsets. */
   private benignSpans(norm: NormalisedText, kw: KeyWords): Span[] {
     const out: Span[] = [];
-    for (const set of [this.sharedBenign, this.benign]) {
-      if (set === undefined) continue;
-      for (const [a, b] of set.allSpans(kw)) out.push(toOriginalSpan(norm.key, a, b));
-    }
+    for (const [a, b] of this.benignKeySpans(kw)) out.push(toOriginalSpan(norm.key, a, b));
+    return out;
+  }
+
+  /** Spans of the benign idioms (shared and this set's own), on the key view. */
+  private benignKeySpans(kw: KeyWords): Span[] {
+    const out: Span[] = [];
+    if (this.sharedBenign !== undefined) for (const sp of this.sharedBenign.allSpans(kw)) out.push(sp);
+    for (const sp of this.benign.allSpans(kw)) out.push(sp);
     return out;
   }
 }
