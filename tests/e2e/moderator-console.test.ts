@@ -290,4 +290,26 @@ describe('the moderator console', { timeout: 90_000 }, () => {
 		expect(settings.data.ackMinutes.urgent).toBe(10);
 		await admin.close();
 	});
+
+	it('a concern only the filter’s trained model found says so, so the lead knows no single phrase was matched', async () => {
+		// No phrase rule matches this (checked in moderation/ unit tests); the concern model does.
+		const text = 'my mum keeps leaving me and my little brother on our own for days';
+		const yp = new Client(t.url);
+		expect((await yp.post('/api/join', { code: session.code, displayName: 'Rowan' })).status).toBe(200);
+		const socket = yp.socket();
+		sockets.push(socket);
+		await connected(socket);
+		const r = await emitAck<{ status: string }>(socket, 'poll:vote', { pollId: poll.id, clientVoteId: 'e2e-rowan-vote', text });
+		expect(r.ok).toBe(true);
+
+		await mod.goto(`${t.url}/moderator`);
+		await mod.getByRole('link', { name: text }).click();
+		await mod.waitForURL(/\/moderator\/escalations\/[a-f0-9]{24}$/);
+		expect(await mod.getByRole('heading', { level: 1 }).textContent()).toContain('Abuse disclosure');
+		const reasons = await mod.locator('ul.reasons').textContent();
+		expect(reasons).toContain('the filter’s trained model read the whole message');
+		expect(reasons).toContain('model:abuse');
+		await expectAccessible(mod, 'concern found by the model');
+		await shot(mod, 'moderator-concern-model-1280');
+	});
 });

@@ -104,6 +104,15 @@ describe('local model stage in the filter', () => {
 		expect(modelReasons).toBeGreaterThan(0);
 	});
 
+	it('finds a disclosure no phrase rule knows (the moderator console e2e test relies on this one)', () => {
+		const text = 'my mum keeps leaving me and my little brother on our own for days';
+		const v = check(text);
+		expect(v.escalate).toBe(true);
+		expect(v.categories).toContain('abuse');
+		expect(v.reasons.map((r) => r.stage)).toEqual(['model']);
+		expect(createModerator({ policy: { model: { enabled: false } } }).checkLocal(text).escalate).toBe(false);
+	});
+
 	it('does not let one known word in a short nickname or answer speak as loudly as a disclosure', () => {
 		// A bug found by the 500-voter poll test: unit length made "Bee" (key form "be", a word of
 		// "not be here") alone score 0.94. The squared length now has a floor.
