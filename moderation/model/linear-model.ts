@@ -1,8 +1,10 @@
 /**
- * Stage 2c's model: a multinomial logistic regression over the words of a
- * message (single words and pairs of neighbouring words, TF-IDF weighted, unit
- * length), trained on our labelled messages by ./train.ts. One class per
- * safeguarding category plus `none`; P(concern) = 1 − P(none).
+ * Stage 2c's models: multinomial logistic regression over the words of a
+ * message (single words and pairs of neighbouring words, TF-IDF weighted,
+ * scaled to unit length unless the message is very short: see `normFloor`),
+ * trained on our labelled messages by ./train.ts. The concern model has one
+ * class per safeguarding category plus `none`, and P(concern) = 1 − P(none);
+ * the urgency model has `urgent` and `none`.
  *
  * Features are read from the normaliser's `key` view, so leetspeak, split
  * letters, slang and stretched letters reach the model already resolved. Only
