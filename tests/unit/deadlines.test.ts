@@ -1,11 +1,11 @@
 /**
  * When a concern must be acknowledged by: minutes per severity, and for low concerns 17:00 UK
- * time on the next working day, across weekends and the BST/GMT changes, whatever the
+ * time on the next working day, across weekends, bank holidays and the BST/GMT changes, whatever the
  * machine's own time zone.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSafeguardingSettings, type SafeguardingSettings } from '../../contracts/index.js';
-import { ackDueAt, ALERT_SEVERITIES, endOfNextWorkingDay } from '../../server/services/deadlines.js';
+import { ackDueAt, ALERT_SEVERITIES, bankHolidays, endOfNextWorkingDay } from '../../server/services/deadlines.js';
 
 const at = (iso: string) => new Date(iso);
 const iso = (d: Date) => d.toISOString();
@@ -40,6 +40,22 @@ describe('acknowledge targets per severity (defaults)', () => {
 	});
 });
 
+describe('bank holidays in England and Wales (the regular ones, with substitute days)', () => {
+	// As published on gov.uk for these years (one-off holidays such as 8 May 2023 are not known).
+	const published: Record<number, string[]> = {
+		2021: ['2021-01-01', '2021-04-02', '2021-04-05', '2021-05-03', '2021-05-31', '2021-08-30', '2021-12-27', '2021-12-28'],
+		2023: ['2023-01-02', '2023-04-07', '2023-04-10', '2023-05-01', '2023-05-29', '2023-08-28', '2023-12-25', '2023-12-26'],
+		2026: ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28'],
+		2027: ['2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28'],
+		2028: ['2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26']
+	};
+	for (const [year, days] of Object.entries(published)) {
+		it(`${year}`, () => {
+			expect([...bankHolidays(Number(year))].sort()).toEqual(days);
+		});
+	}
+});
+
 describe('end of the next working day (17:00 UK time, Monday to Friday)', () => {
 	const cases: [string, string, string][] = [
 		// [raised (UTC), due (UTC), why]
@@ -65,7 +81,12 @@ describe('end of the next working day (17:00 UK time, Monday to Friday)', () => 
 		['2026-10-25T00:30:00.000Z', '2026-10-26T17:00:00.000Z', 'Sunday 01:30 BST (the first 01:30) → Monday'],
 		['2026-10-25T01:30:00.000Z', '2026-10-26T17:00:00.000Z', 'Sunday 01:30 GMT (the second 01:30) → Monday'],
 		// Across a month and a year end.
-		['2026-12-31T12:00:00.000Z', '2027-01-01T17:00:00.000Z', 'Thursday 31 December → Friday 1 January (bank holidays are not known)'],
+		['2026-12-31T12:00:00.000Z', '2027-01-04T17:00:00.000Z', 'Thursday 31 December → Monday 4 January (Friday 1 January is a bank holiday)'],
+		// Bank holidays in England and Wales, with substitute days.
+		['2026-04-02T12:00:00.000Z', '2026-04-07T16:00:00.000Z', 'Thursday before Easter → Tuesday (Good Friday and Easter Monday)'],
+		['2026-05-22T12:00:00.000Z', '2026-05-26T16:00:00.000Z', 'Friday → Tuesday (the spring bank holiday)'],
+		['2026-12-24T12:00:00.000Z', '2026-12-29T17:00:00.000Z', 'Christmas Eve 2026 → Tuesday 29 (Boxing Day is a Saturday: Monday 28 instead)'],
+		['2027-12-24T12:00:00.000Z', '2027-12-29T17:00:00.000Z', 'Christmas Eve 2027 → Wednesday 29 (both days fall at the weekend: 27 and 28 instead)'],
 		['2027-02-26T12:00:00.000Z', '2027-03-01T17:00:00.000Z', 'Friday 26 February → Monday 1 March']
 	];
 
