@@ -118,7 +118,26 @@ export const configKeys = {
 	chatMaxLength: { env: 'CHAT_MAX_LENGTH', doc: 'Longest chat message, in characters.', schema: int(20, 10000).default(1000) },
 	chatRateCount: { env: 'CHAT_RATE_COUNT', doc: 'Messages one young person may send per CHAT_RATE_SECONDS.', schema: int(1, 1000).default(5) },
 	chatRateSeconds: { env: 'CHAT_RATE_SECONDS', doc: 'The window for CHAT_RATE_COUNT.', schema: int(1, 3600).default(10) },
-	chatRoomFloodPerMinute: { env: 'CHAT_ROOM_FLOOD_PER_MINUTE', doc: 'Messages a whole room may receive per minute before it slows everyone down.', schema: int(10, 100000).default(120) }
+	chatRoomFloodPerMinute: { env: 'CHAT_ROOM_FLOOD_PER_MINUTE', doc: 'Messages a whole room may receive per minute before it slows everyone down.', schema: int(10, 100000).default(120) },
+	moderationPolicyFile: {
+		env: 'MODERATION_POLICY_FILE',
+		doc: "A JSON file with the organisation's safeguarding filter policy: extra blocked, suspect and allowed terms, per-category actions, the local model's switch and threshold, remote classifier thresholds, the support message (the format `npm run moderate -- --policy FILE` takes; see moderation/README.md). Checked at start: a mistake stops Voicebox with the problem named.",
+		schema: z.string().min(1).optional(),
+		defaultText: '(built-in defaults)'
+	},
+	perspectiveApiKey: {
+		env: 'PERSPECTIVE_API_KEY',
+		doc: "Turns on Google's Perspective API as a remote classifier (it can only raise concern; if it fails, the filter's policy decides whether the item is held). Text then leaves your servers (sent with doNotStore): turn it on only where your organisation agrees. Google has announced Perspective's shutdown at the end of 2026.",
+		schema: z.string().min(10).optional(),
+		defaultText: '(off)'
+	},
+	perspectiveEndpoint: {
+		env: 'PERSPECTIVE_ENDPOINT',
+		doc: 'The Perspective `comments:analyze` address (for a proxy, or a compatible service).',
+		schema: z.url().optional(),
+		defaultText: "(Google's)"
+	},
+	perspectiveTimeoutMs: { env: 'PERSPECTIVE_TIMEOUT_MS', doc: 'Longest wait for Perspective per message, including retries.', schema: int(100, 10000).default(1500) }
 } satisfies Record<string, Key<z.ZodType>>;
 
 type Keys = typeof configKeys;

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, publicUrl } from './config.js';
 import { connectDb, EMBEDDED_POOL_SIZE } from './db/connect.js';
 import { startEmbeddedDb, type EmbeddedDb } from './db/embedded.js';
 import { createLogger } from './logger.js';
-import { createContentModerator } from './moderation.js';
+import { buildContentModerator } from './moderation.js';
 import { seedDemo } from './services/seed.service.js';
 import { safeError } from './http/api.js';
 
@@ -23,6 +23,16 @@ async function main() {
 		throw err;
 	}
 	const logger = createLogger(config.logLevel);
+	let moderator;
+	try {
+		moderator = buildContentModerator(config, logger);
+	} catch (err) {
+		if (err instanceof ConfigError) {
+			process.stderr.write(`${err.message}\n`);
+			process.exit(2);
+		}
+		throw err;
+	}
 	let embedded: EmbeddedDb | null = null;
 	let uri = config.mongodbUri;
 	if (!uri) {
@@ -31,7 +41,7 @@ async function main() {
 		logger.info({ dataDir: config.dataDir }, 'embedded database (FerretDB) started');
 	}
 	const conn = await connectDb(uri, config.dbName, embedded ? { maxPoolSize: EMBEDDED_POOL_SIZE } : {});
-	const app = await createApp({ config, conn, logger, moderator: createContentModerator() });
+	const app = await createApp({ config, conn, logger, moderator });
 
 	if (config.seedDemo) {
 		const seeded = await seedDemo(app.repos, app.services.auth);

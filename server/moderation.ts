@@ -2,7 +2,19 @@
  * The server's door to the safeguarding filter in moderation/. Services depend on the small
  * `ContentModerator` interface; this file builds it from the real filter.
  */
-import { createModerator, type CheckContext, type Moderator } from '../moderation/index.js';
+import { readFileSync } from 'node:fs';
+import {
+	createModerator,
+	createPerspectiveClassifier,
+	parsePolicy,
+	PolicyError,
+	type CheckContext,
+	type ModerationPolicy,
+	type Moderator,
+	type RemoteClassifier
+} from '../moderation/index.js';
+import { ConfigError, type Config } from './config.js';
+import type { Logger } from './logger.js';
 import type { TextChecker } from './services/name-check.js';
 
 export interface ContentVerdict {
@@ -51,4 +63,47 @@ export function createContentModerator(moderator: Moderator = createModerator({}
 			}
 		}
 	};
+}
+
+/** The organisation's filter policy from MODERATION_POLICY_FILE (built-in defaults without one). */
+export function loadModerationPolicy(file: string | undefined): ModerationPolicy {
+	if (file === undefined) return parsePolicy({});
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(file, 'utf8'));
+	} catch (e) {
+		const why = e instanceof SyntaxError ? `it is not valid JSON (${e.message})` : 'it cannot be read';
+		throw new ConfigError([`MODERATION_POLICY_FILE: ${file}: ${why}.`]);
+	}
+	try {
+		return parsePolicy(raw);
+	} catch (e) {
+		if (e instanceof PolicyError) throw new ConfigError(e.issues.map((i) => `MODERATION_POLICY_FILE: ${i}`));
+		throw e;
+	}
+}
+
+/**
+ * The filter as configured: the organisation's policy, and Perspective when PERSPECTIVE_API_KEY
+ * is set. A remote failure is logged by classifier, code and HTTP status only (never the text).
+ */
+export function buildContentModerator(config: Pick<Config, 'moderationPolicyFile' | 'perspectiveApiKey' | 'perspectiveEndpoint' | 'perspectiveTimeoutMs'>, logger?: Logger): ContentModerator {
+	const policy = loadModerationPolicy(config.moderationPolicyFile);
+	const classifiers: RemoteClassifier[] = [];
+	if (config.perspectiveApiKey !== undefined) {
+		classifiers.push(
+			createPerspectiveClassifier({
+				apiKey: config.perspectiveApiKey,
+				timeoutMs: config.perspectiveTimeoutMs,
+				...(config.perspectiveEndpoint !== undefined ? { endpoint: config.perspectiveEndpoint } : {})
+			})
+		);
+	}
+	const moderator = createModerator({
+		policy,
+		classifiers,
+		remoteTimeoutMs: config.perspectiveTimeoutMs + 500,
+		onRemoteFailure: (e) => logger?.warn({ classifier: e.classifier, code: e.code, status: e.status }, 'remote classifier failed; the filter policy decides (never a silent pass)')
+	});
+	return createContentModerator(moderator, classifiers.length > 0);
 }
