@@ -285,6 +285,38 @@ export const safeguardingSettings = z.object({
 	outcomes: z.array(text(120)).min(1).max(30)
 });
 export type SafeguardingSettings = z.infer<typeof safeguardingSettings>;
+
+/** A word or phrase in the organisation's filter lists (matched after normalising, so obfuscation matches too). */
+const filterTerm = z.string().trim().min(2, 'A term needs at least 2 characters.').max(100, 'A term can be up to 100 characters.');
+const filterTerms = z.array(filterTerm).max(500, 'Up to 500 terms per list.');
+
+/**
+ * What an admin can change in the safeguarding filter for their organisation, on top of the
+ * installation's policy (MODERATION_POLICY_FILE): extra blocked, suspect and allowed terms, the
+ * local model, and the support message young people see.
+ */
+export const filterPolicy = z
+	.object({
+		blockedTerms: filterTerms,
+		suspectTerms: filterTerms,
+		allowedTerms: filterTerms,
+		model: z.object({ enabled: z.boolean(), threshold: z.number().min(0.5).max(0.99).nullable() }).strict(),
+		supportMessage: z.string().trim().min(20, 'Write at least a sentence: who has been told, and where to get help now.').max(1000).nullable()
+	})
+	.strict();
+export type FilterPolicy = z.infer<typeof filterPolicy>;
+export const defaultFilterPolicy: FilterPolicy = { blockedTerms: [], suspectTerms: [], allowedTerms: [], model: { enabled: true, threshold: null }, supportMessage: null };
+
+/** Try a message against the organisation's filter (nothing is stored). */
+export const filterTestBody = z.object({ text: z.string().min(1).max(2000) }).strict();
+export const filterTestResult = z.object({
+	action: z.enum(['allow', 'hold', 'block']),
+	escalate: z.boolean(),
+	severity: z.enum(['none', 'low', 'medium', 'high', 'urgent']),
+	categories: z.array(z.string()),
+	rules: z.array(z.string())
+});
+export type FilterTestResult = z.infer<typeof filterTestResult>;
 export const defaultSafeguardingSettings: SafeguardingSettings = {
 	ackMinutes: { urgent: 5, high: 30, medium: 24 * 60, low: null },
 	outcomes: defaultOutcomes

@@ -83,6 +83,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 		port: () => port,
 		logger
 	});
+	// Each organisation's own filter settings, before the first message is checked.
+	await services.filterPolicy.loadAll();
 
 	const cookieBase: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: config.nodeEnv === 'production', path: '/' };
 	const app = express();

@@ -13,6 +13,7 @@ import {
 	type Moderator,
 	type RemoteClassifier
 } from '../moderation/index.js';
+import type { FilterPolicy } from '../contracts/index.js';
 import { ConfigError, type Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { TextChecker } from './services/name-check.js';
@@ -29,14 +30,38 @@ export interface ContentVerdict {
 
 export interface ContentModerator extends TextChecker {
 	/** Local rules and, when configured, remote classifiers (which can only raise concern). */
-	check(text: string, surface: NonNullable<CheckContext['surface']>): Promise<ContentVerdict>;
+	check(text: string, surface: NonNullable<CheckContext['surface']>, orgId?: string): Promise<ContentVerdict>;
 	/** Local rules only: synchronous and fast, for the moment before a message is stored. */
-	checkLocal(text: string, surface: NonNullable<CheckContext['surface']>): ContentVerdict;
+	checkLocal(text: string, surface: NonNullable<CheckContext['surface']>, orgId?: string): ContentVerdict;
 	/** True when remote classifiers are configured (so `check` may say more than `checkLocal`). */
 	readonly hasRemote: boolean;
+	/**
+	 * Use an organisation's own terms, model setting and support message, on top of the
+	 * installation's policy; `null` goes back to the installation's. Throws PolicyError when the
+	 * combination is not a valid policy (nothing changes then).
+	 */
+	setOrgPolicy(orgId: string, policy: FilterPolicy | null): void;
 }
 
-export function createContentModerator(moderator: Moderator = createModerator({}), hasRemote = false): ContentModerator {
+/** The installation's policy with an organisation's additions on top. */
+export function withOrgPolicy(base: ModerationPolicy, org: FilterPolicy): ModerationPolicy {
+	return parsePolicy({
+		...base,
+		blockedTerms: [...base.blockedTerms, ...org.blockedTerms],
+		suspectTerms: [...base.suspectTerms, ...org.suspectTerms],
+		allowedTerms: [...base.allowedTerms, ...org.allowedTerms],
+		model: { enabled: org.model.enabled, ...(org.model.threshold !== null ? { threshold: org.model.threshold } : base.model.threshold !== undefined ? { threshold: base.model.threshold } : {}) },
+		support: org.supportMessage !== null ? { ...base.support, message: org.supportMessage } : base.support
+	});
+}
+
+export function createContentModerator(
+	moderator: Moderator = createModerator({}),
+	hasRemote = false,
+	forOrganisation: (policy: FilterPolicy) => Moderator = (p) => createModerator({ policy: withOrgPolicy(moderator.policy, p) })
+): ContentModerator {
+	const byOrg = new Map<string, Moderator>();
+	const pick = (orgId: string | undefined): Moderator => (orgId !== undefined ? byOrg.get(orgId) : undefined) ?? moderator;
 	const shape = (v: Awaited<ReturnType<Moderator['check']>>): ContentVerdict => ({
 		action: v.action,
 		escalate: v.escalate,
@@ -47,20 +72,24 @@ export function createContentModerator(moderator: Moderator = createModerator({}
 	});
 	return {
 		hasRemote,
-		async check(text, surface) {
-			return shape(await moderator.check(text, { surface }));
+		async check(text, surface, orgId) {
+			return shape(await pick(orgId).check(text, { surface }));
 		},
-		checkLocal(text, surface) {
-			return shape(moderator.checkLocal(text, { surface }));
+		checkLocal(text, surface, orgId) {
+			return shape(pick(orgId).checkLocal(text, { surface }));
 		},
 		// A display name is shown to everyone: publishable only with no concern at all.
-		isPublishable(text) {
+		isPublishable(text, orgId) {
 			try {
-				const v = moderator.checkLocal(text, { surface: 'display-name' });
+				const v = pick(orgId).checkLocal(text, { surface: 'display-name' });
 				return v.action === 'allow' && !v.escalate && v.severity === 'none';
 			} catch {
 				return false;
 			}
+		},
+		setOrgPolicy(orgId, policy) {
+			if (policy === null) byOrg.delete(orgId);
+			else byOrg.set(orgId, forOrganisation(policy));
 		}
 	};
 }
@@ -99,11 +128,12 @@ export function buildContentModerator(config: Pick<Config, 'moderationPolicyFile
 			})
 		);
 	}
-	const moderator = createModerator({
-		policy,
-		classifiers,
-		remoteTimeoutMs: config.perspectiveTimeoutMs + 500,
-		onRemoteFailure: (e) => logger?.warn({ classifier: e.classifier, code: e.code, status: e.status }, 'remote classifier failed; the filter policy decides (never a silent pass)')
-	});
-	return createContentModerator(moderator, classifiers.length > 0);
+	const build = (p: ModerationPolicy): Moderator =>
+		createModerator({
+			policy: p,
+			classifiers,
+			remoteTimeoutMs: config.perspectiveTimeoutMs + 500,
+			onRemoteFailure: (e) => logger?.warn({ classifier: e.classifier, code: e.code, status: e.status }, 'remote classifier failed; the filter policy decides (never a silent pass)')
+		});
+	return createContentModerator(build(policy), classifiers.length > 0, (org) => build(withOrgPolicy(policy, org)));
 }

@@ -16,6 +16,8 @@ const organisationSchema = new Schema(
 		slug: { type: String, required: true },
 		/** Acknowledge targets and outcome list; absent means the defaults in contracts. */
 		safeguarding: { type: Schema.Types.Mixed, default: null },
+		/** The organisation's own filter terms, model setting and support message; absent means none. */
+		filterPolicy: { type: Schema.Types.Mixed, default: null },
 		createdAt: { type: Date, required: true, default: () => new Date() }
 	},
 	{ versionKey: false }

@@ -9,6 +9,8 @@ export function createOrgRepository({ Organisation, Hub, Group }: Models) {
 		findOrg: (id: string) => Organisation.findById(id).lean(),
 		setSafeguarding: (id: string, settings: unknown) => Organisation.updateOne({ _id: oid(id) }, { $set: { safeguarding: settings } }).exec(),
 		firstOrg: () => Organisation.findOne().sort({ createdAt: 1 }).lean(),
+		allOrgs: () => Organisation.find().sort({ createdAt: 1 }).lean(),
+		setFilterPolicy: (id: string, policy: unknown) => Organisation.updateOne({ _id: oid(id) }, { $set: { filterPolicy: policy } }).exec(),
 		createOrg: async (name: string, slug: string) => (await Organisation.create({ name, slug })).toObject(),
 		listHubs: (orgId: string, hubIds?: string[]) =>
 			Hub.find(hubIds ? { orgId: oid(orgId), _id: { $in: hubIds.map(oid) } } : { orgId: oid(orgId) })

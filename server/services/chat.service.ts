@@ -373,10 +373,10 @@ export function createChatService(deps: ChatDeps) {
 		return null;
 	}
 
-	function localVerdict(text: string): ContentVerdict {
+	function localVerdict(text: string, orgId: string): ContentVerdict {
 		if (!deps.moderator) return ALLOW;
 		try {
-			return deps.moderator.checkLocal(text, 'chat');
+			return deps.moderator.checkLocal(text, 'chat', orgId);
 		} catch {
 			// The filter could not read it: a person decides.
 			return { action: 'hold', escalate: false, severity: 'low', categories: [], reasons: [] };
@@ -403,7 +403,7 @@ export function createChatService(deps: ChatDeps) {
 		const moderator = deps.moderator;
 		if (!moderator?.hasRemote) return;
 		const task = (async () => {
-			const v = await moderator.check(m.text, 'chat');
+			const v = await moderator.check(m.text, 'chat', String(r.orgId));
 			if (v.categories.includes('remote-unavailable'))
 				await audit.record(SYSTEM, 'chat.remote-unavailable', { type: 'chat-message', id: String(m._id), hubId: String(r.hubId) }, { orgId: String(r.orgId) });
 			const worse = ACTION_RANK[v.action] > ACTION_RANK[local.action] || (v.escalate && !local.escalate);
@@ -611,7 +611,7 @@ export function createChatService(deps: ChatDeps) {
 			if (byParticipant) await checkLimits(r, actor.participant.id);
 
 			// Staff write as accountable adults (ground rules may list helpline numbers): the filter is for young people.
-			const verdict = byParticipant ? localVerdict(text) : ALLOW;
+			const verdict = byParticipant ? localVerdict(text, String(r.orgId)) : ALLOW;
 			let status: MessageStatus = verdict.action === 'allow' ? 'visible' : verdict.action === 'hold' ? 'held' : 'blocked';
 			const preModerated = byParticipant && r.mode === 'pre' && status === 'visible';
 			if (preModerated) status = 'held';

@@ -10,6 +10,7 @@ import { createOrgService } from './org.service.js';
 import { createParticipantService } from './participant.service.js';
 import { randomBytes } from 'node:crypto';
 import type { ContentModerator } from '../moderation.js';
+import { createFilterPolicyService } from './filter-policy.service.js';
 import { createPollService } from './poll.service.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Logger } from '../logger.js';
@@ -53,6 +54,7 @@ export function createServices(deps: ServiceDeps) {
 	const polls = createPollService({ repos, audit, bus, now, moderator: deps.moderator, voteKeySecret, escalations, reviews });
 	const surveys = createSurveyService({ repos, audit, now, moderator: deps.moderator, escalations, reviews, keySecret: voteKeySecret });
 	const chat = createChatService({ config, repos, audit, now, limiter, moderator: deps.moderator, escalations, reviews });
+	const filterPolicy = createFilterPolicyService({ repos, audit, moderator: deps.moderator });
 	return {
 		bus,
 		audit,
@@ -61,6 +63,7 @@ export function createServices(deps: ServiceDeps) {
 		reviews,
 		notifier,
 		chat,
+		filterPolicy,
 		surveys,
 		reports: createReportService({ repos, audit, now }),
 		auth: createAuthService({ repos, config, now, limiter, audit }),

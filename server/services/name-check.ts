@@ -9,9 +9,9 @@ import type { RaiseInput } from './escalation.service.js';
 
 export interface TextChecker {
 	/** `true` when the text may be shown to peers without a person checking it first. */
-	isPublishable(text: string): boolean;
+	isPublishable(text: string, orgId?: string): boolean;
 	/** The filter's local verdict, so a worrying name can be raised with a safeguarding lead. */
-	checkLocal?(text: string, surface: 'display-name'): ContentVerdict;
+	checkLocal?(text: string, surface: 'display-name', orgId?: string): ContentVerdict;
 }
 
 /** Where a name was chosen, so a worrying one reaches that hub's moderators. */
@@ -41,11 +41,11 @@ export function createNameCheck(checker: TextChecker | null, raise?: (input: Rai
 	return async (name: string, scope?: NameScope): Promise<boolean> => {
 		if (!nameLooksSafe(name)) return false;
 		if (!checker) return true;
-		if (checker.isPublishable(name)) return true;
+		if (checker.isPublishable(name, scope?.orgId)) return true;
 		if (scope && raise && checker.checkLocal) {
 			let verdict: ContentVerdict | null;
 			try {
-				verdict = checker.checkLocal(name, 'display-name');
+				verdict = checker.checkLocal(name, 'display-name', scope.orgId);
 			} catch {
 				verdict = null;
 			}

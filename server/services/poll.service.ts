@@ -165,9 +165,9 @@ export function createPollService(deps: {
 		return toPoll(p);
 	}
 
-	async function moderate(text: string, surface: 'open-text' | 'name-suggestion'): Promise<ContentVerdict> {
+	async function moderate(text: string, surface: 'open-text' | 'name-suggestion', orgId: string): Promise<ContentVerdict> {
 		if (!deps.moderator) return { action: 'allow', escalate: false, severity: 'none', categories: [], reasons: [] };
-		return deps.moderator.check(text, surface);
+		return deps.moderator.check(text, surface, orgId);
 	}
 
 	/**
@@ -357,7 +357,7 @@ export function createPollService(deps: {
 			if (existing && !poll.settings.allowChange) throw new AppError('ALREADY_VOTED');
 
 			let verdict: ContentVerdict | null = null;
-			if (value.kind === 'text') verdict = await moderate(value.text, 'open-text');
+			if (value.kind === 'text') verdict = await moderate(value.text, 'open-text', participant.orgId);
 			const textStatus = value.kind === 'text' ? (verdict && verdict.action !== 'allow' ? 'held' : 'visible') : null;
 			const write = {
 				pollId: poll.id,
@@ -414,7 +414,7 @@ export function createPollService(deps: {
 		async suggest(participant: ParticipantIdentity, body: SuggestBody) {
 			const poll = await loadForParticipant(participant, body.pollId);
 			if (poll.type !== 'suggest' || poll.state !== 'suggesting') throw new AppError('POLL_CLOSED', 'Suggestions are closed for this question.');
-			const verdict = await moderate(body.text, 'name-suggestion');
+			const verdict = await moderate(body.text, 'name-suggestion', participant.orgId);
 			const key = await voterKey(poll.id, participant.id);
 			const { doc, created } = await repos.suggestions.addOrSupport({
 				pollId: poll.id,

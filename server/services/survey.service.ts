@@ -117,9 +117,9 @@ export function createSurveyService(deps: {
 
 	const heldOf = (r: ResponseRow) => Object.entries((r.textStatus ?? {}) as Record<string, string>).filter(([, v]) => v === 'held').map(([k]) => k);
 
-	async function moderate(text: string): Promise<ContentVerdict> {
+	async function moderate(text: string, orgId: string): Promise<ContentVerdict> {
 		if (!deps.moderator) return { action: 'allow', escalate: false, severity: 'none', categories: [], reasons: [] };
-		return deps.moderator.check(text, 'survey-comment');
+		return deps.moderator.check(text, 'survey-comment', orgId);
 	}
 
 	reviews.registerKind('survey-answer', {
@@ -272,7 +272,7 @@ export function createSurveyService(deps: {
 				if (!isTextQuestion(q)) continue;
 				// Unchanged text keeps its earlier decision; new text is checked.
 				if (previous[qid] === value && status[qid]) continue;
-				const verdict = await moderate(String(value));
+				const verdict = await moderate(String(value), participant.orgId);
 				status[qid] = verdict.action === 'allow' ? 'visible' : 'held';
 				checks.push({ qid, text: String(value), verdict });
 				support ??= verdict.support;

@@ -11,7 +11,10 @@ import {
 	reviewDecisionBody,
 	reviewItem,
 	reviewQuery,
-	safeguardingSettings
+	safeguardingSettings,
+	filterPolicy,
+	filterTestBody,
+	filterTestResult
 } from '../../../contracts/index.js';
 import { staffOf } from '../../auth/policy.js';
 import type { Services } from '../../services/index.js';
@@ -119,6 +122,35 @@ export function moderationRoutes(s: Services) {
 			body: safeguardingSettings,
 			response: safeguardingSettings,
 			handler: ({ actor, body }) => s.escalations.setSettings(actor, body)
+		}),
+		route({
+			method: 'get',
+			path: '/safeguarding/filter-policy',
+			action: 'filter-policy:read',
+			tag: 'moderation',
+			summary: "The organisation's own filter settings: extra blocked, suspect and allowed terms, the local model, the support message.",
+			response: filterPolicy,
+			handler: ({ actor }) => s.filterPolicy.policyOf(staffOf(actor).orgId)
+		}),
+		route({
+			method: 'put',
+			path: '/safeguarding/filter-policy',
+			action: 'filter-policy:update',
+			tag: 'moderation',
+			summary: "Change the organisation's filter settings (admins; used from the next message; audited with before and after).",
+			body: filterPolicy,
+			response: filterPolicy,
+			handler: ({ actor, body }) => s.filterPolicy.setPolicy(actor, body)
+		}),
+		route({
+			method: 'post',
+			path: '/safeguarding/filter-test',
+			action: 'filter-policy:test',
+			tag: 'moderation',
+			summary: "Try a message against the organisation's filter as it is now. Nothing is stored or raised.",
+			body: filterTestBody,
+			response: filterTestResult,
+			handler: ({ actor, body }) => s.filterPolicy.testText(actor, body.text)
 		})
 	];
 }
