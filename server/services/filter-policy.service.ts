@@ -48,7 +48,12 @@ export function createFilterPolicyService(deps: FilterPolicyDeps) {
 				if (e instanceof PolicyError) throw new AppError('VALIDATION_FAILED', `The filter cannot use these settings: ${e.issues.join('; ')}`);
 				throw e;
 			}
-			await repos.org.setFilterPolicy(orgId, next);
+			try {
+				await repos.org.setFilterPolicy(orgId, next);
+			} catch (e) {
+				moderator?.setOrgPolicy(orgId, before); // not saved: keep using what is saved
+				throw e;
+			}
 			await audit.record(actor, 'filter-policy.update', { type: 'organisation', id: orgId }, { before, after: next });
 			return next;
 		},
