@@ -19,6 +19,8 @@ import { VOCABULARY } from '../vocabulary.js';
 import { train, type TrainingItem } from './train.js';
 import { TRAINED_MODEL } from './weights.generated.js';
 
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
 export const TRAINING_FILES = [
   'tests/fixtures/safeguarding/tuning.jsonl',
   'tests/fixtures/safeguarding/starter-sample.jsonl',
@@ -79,16 +81,16 @@ const { items, urgency, trainedOn } = load();
 
 if (process.argv.includes('--check')) {
   const same = JSON.stringify(trainedOn) === JSON.stringify(TRAINED_MODEL.meta.trainedOn);
-  console.log(same ? 'The model was trained on the current training files.' : 'The training files changed: run npm run train:moderation.');
+  say(same ? 'The model was trained on the current training files.' : 'The training files changed: run npm run train:moderation.');
   process.exit(same ? 0 : 1);
 }
 
 function report(name: string, result: ReturnType<typeof train>, n: number, started: number, negatives: string): void {
   for (const r of result.runs) {
-    console.log(`${name} C=${r.c}: threshold ${r.threshold.toFixed(2)}  out-of-fold recall ${(100 * r.recall).toFixed(1)}%  ${negatives} flagged ${(100 * r.falsePositiveRate).toFixed(1)}%`);
+    say(`${name} C=${r.c}: threshold ${r.threshold.toFixed(2)}  out-of-fold recall ${(100 * r.recall).toFixed(1)}%  ${negatives} flagged ${(100 * r.falsePositiveRate).toFixed(1)}%`);
   }
   const m = result.model;
-  console.log(`${name}: chose C=${m.meta.c}, threshold ${m.threshold}; ${n} messages, ${m.features.split('\n').length} features, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  say(`${name}: chose C=${m.meta.c}, threshold ${m.threshold}; ${n} messages, ${m.features.split('\n').length} features, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 let started = performance.now();
@@ -108,4 +110,4 @@ writeFileSync(
     `/** Urgency of a self-harm disclosure: urgent or none (= not urgent). */\n` +
     `export const TRAINED_URGENCY_MODEL: SerializedModel = ${JSON.stringify(urgent.model, null, 1)};\n`,
 );
-console.log(`wrote ${out.slice(root.length)}`);
+say(`wrote ${out.slice(root.length)}`);
