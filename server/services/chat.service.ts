@@ -329,6 +329,23 @@ export function createChatService(deps: ChatDeps) {
 		};
 	}
 
+	/** A concern about a chat message, with the chat around it (persisted before anyone is told). */
+	async function raiseFor(m: Message, r: Room, place: string, verdict: Parameters<typeof escalations.raise>[0]['verdict']) {
+		await escalations.raise({
+			orgId: String(r.orgId),
+			hubId: String(r.hubId),
+			groupId: String(r.groupId),
+			source: 'chat',
+			sourceRef: String(m._id),
+			where: place,
+			text: m.text,
+			authorName: m.authorName,
+			participantId: m.authorType === 'participant' ? String(m.authorId) : null,
+			verdict,
+			context: await contextOf(String(m._id))
+		});
+	}
+
 	/**
 	 * What must happen after a message is stored and before anyone is told: the escalation (if
 	 * the filter escalated) and the held queue. Each step is idempotent, so a retried send that
@@ -337,23 +354,11 @@ export function createChatService(deps: ChatDeps) {
 	async function followUp(m: Message, r: Room) {
 		const place = await where(r);
 		if (m.escalated)
-			await escalations.raise({
-				orgId: String(r.orgId),
-				hubId: String(r.hubId),
-				groupId: String(r.groupId),
-				source: 'chat',
-				sourceRef: String(m._id),
-				where: place,
-				text: m.text,
-				authorName: m.authorName,
-				participantId: m.authorType === 'participant' ? String(m.authorId) : null,
-				verdict: {
-					severity: (m.severity ?? 'low') as ContentVerdict['severity'],
-					categories: [...(m.categories ?? [])],
-					action: (m.action ?? 'allow') as ContentVerdict['action'],
-					reasons: (m.reasons ?? []).map((x) => ({ stage: x.stage ?? '', rule: x.rule ?? '', category: x.category ?? '' }))
-				},
-				context: await contextOf(String(m._id))
+			await raiseFor(m, r, place, {
+				severity: (m.severity ?? 'low') as ContentVerdict['severity'],
+				categories: [...(m.categories ?? [])],
+				action: (m.action ?? 'allow') as ContentVerdict['action'],
+				reasons: (m.reasons ?? []).map((x) => ({ stage: x.stage ?? '', rule: x.rule ?? '', category: x.category ?? '' }))
 			});
 		if (m.status === 'held') await reviews.hold(holdInput(m, r, place));
 		await repos.chat.markDone(String(m._id));
@@ -415,19 +420,7 @@ export function createChatService(deps: ChatDeps) {
 			const set = { escalated: true, severity, categories, action: v.action, reasons: v.reasons };
 			if (current.status === 'visible') await setStatus(current, ['visible'], { ...set, status: 'removed', everShown: true, hiddenReason: 'worrying', hiddenAt: now() });
 			else await repos.chat.updateMessage(String(m._id), null, set, current.rev);
-			await escalations.raise({
-				orgId: String(r.orgId),
-				hubId: String(r.hubId),
-				groupId: String(r.groupId),
-				source: 'chat',
-				sourceRef: String(m._id),
-				where: await where(r),
-				text: m.text,
-				authorName: m.authorName,
-				participantId: String(m.authorId),
-				verdict: { ...v, severity: severity as ContentVerdict['severity'], categories },
-				context: await contextOf(String(m._id))
-			});
+			await raiseFor(m, r, await where(r), { ...v, severity: severity as ContentVerdict['severity'], categories });
 			await audit.record(SYSTEM, 'chat.remote-hide', { type: 'chat-message', id: String(m._id), hubId: String(r.hubId) }, {
 				orgId: String(r.orgId),
 				roomId: String(r._id),

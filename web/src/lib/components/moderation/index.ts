@@ -4,6 +4,7 @@
  * top-level moderation/ pipeline.
  */
 export { default as ConcernItem } from './ConcernItem.svelte';
+export { default as DueBadge } from './DueBadge.svelte';
 export { default as LiveFeed } from './LiveFeed.svelte';
 export { default as MedianChart } from './MedianChart.svelte';
 export { default as SeverityBadge } from './SeverityBadge.svelte';
